@@ -1,0 +1,3 @@
+export default defineNuxtConfig({
+  $meta: { name: 'analytics' },
+})

@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url'
+
+// Settings are read from plain environment variables (DATABASE_URL, not NUXT_DATABASE_URL):
+// `envPrefix: ''` maps each camelCase key below to its SCREAMING_SNAKE_CASE variable at run time.
+// server/config/settings.ts validates them with zod before anything connects.
+export default defineNuxtConfig({
+  compatibilityDate: '2026-11-01',
+  future: { compatibilityVersion: 4 },
+  srcDir: '.',
+  serverDir: 'server',
+  devtools: { enabled: false },
+  telemetry: false,
+  modules: ['@pinia/nuxt', '@nuxt/eslint'],
+  imports: { scan: false },
+  pinia: { storesDirs: [] },
+  typescript: { strict: true },
+  css: ['~/assets/css/shop.css'],
+  app: {
+    head: {
+      htmlAttrs: { lang: 'en' },
+      titleTemplate: '%s · Shop',
+      meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
+    },
+  },
+  runtimeConfig: {
+    nitro: { envPrefix: '' },
+    databaseUrl: '',
+    redisUrl: '',
+    redisKeyPrefix: '',
+    mongodbUrl: '',
+    amqpUrl: '',
+    dataDir: '.data',
+    logLevel: 'info',
+    maxBodyBytes: 1_048_576,
+  },
+  nitro: {
+    imports: false,
+    experimental: { tasks: true },
+  },
+  hooks: {
+    // API routes answer errors as problem+json; page errors keep Nuxt's error page (error.vue).
+    'nitro:config'(config) {
+      const nuxtHandler = config.errorHandler
+      const apiHandler = fileURLToPath(new URL('./server/http/problem-error-handler.ts', import.meta.url))
+      config.errorHandler = [
+        apiHandler,
+        ...(Array.isArray(nuxtHandler) ? nuxtHandler : nuxtHandler ? [nuxtHandler] : []),
+      ]
+    },
+  },
+  eslint: { config: { stylistic: false } },
+})

@@ -1,0 +1,30 @@
+import { createError } from 'h3'
+
+const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i
+
+/** 415 unless the declared body type is JSON (`application/json` or `application/*+json`). */
+export function assertJsonContentType(contentType: string | undefined): void {
+  if (!contentType || !JSON_TYPE.test(contentType)) {
+    throw createError({ statusCode: 415, message: 'The request body must be JSON (Content-Type: application/json).' })
+  }
+}
+
+export const tooLarge = (limit: number) =>
+  createError({ statusCode: 413, message: `The request body is larger than ${limit} bytes.` })
+
+/** 413 as soon as a declared Content-Length is over the limit, before reading anything. */
+export function assertDeclaredLengthWithin(contentLength: string | undefined, limit: number): void {
+  if (contentLength !== undefined && Number(contentLength) > limit) throw tooLarge(limit)
+}
+
+/** Reads a body stream, failing with 413 once it passes the limit (chunked bodies declare no length). */
+export async function readLimited(stream: AsyncIterable<Uint8Array>, limit: number): Promise<Buffer> {
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of stream) {
+    size += chunk.byteLength
+    if (size > limit) throw tooLarge(limit)
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}

@@ -1,0 +1,76 @@
+import { isError as isH3Error } from 'h3'
+import { ZodError } from 'zod'
+
+/** One entry per invalid field, so clients can show the message next to the input. */
+export interface FieldError {
+  field: string
+  message: string
+}
+
+/** RFC 9457 problem details, with `requestId` and optional `errors` as extension members. */
+export interface ProblemDetails {
+  type: string
+  title: string
+  status: number
+  detail?: string
+  instance?: string
+  requestId?: string
+  errors?: FieldError[]
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+}
+
+export const fieldErrorsOf = (error: ZodError): FieldError[] =>
+  error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }))
+
+/**
+ * Maps any thrown value to problem details. Only errors created on purpose (h3 errors, zod
+ * validation) reveal their message; anything else is a 500 whose detail stays in the logs.
+ */
+export function problemFromError(error: unknown): ProblemDetails {
+  const cause = isH3Error(error) ? error.cause : undefined
+  const zodError = error instanceof ZodError ? error : cause instanceof ZodError ? cause : undefined
+  if (zodError) {
+    return {
+      type: 'about:blank',
+      title: titles[400]!,
+      status: 400,
+      detail: 'The request is invalid.',
+      errors: fieldErrorsOf(zodError),
+    }
+  }
+  if (isH3Error(error) && error.statusCode < 500) {
+    const status = error.statusCode
+    const data = error.data as { errors?: FieldError[]; type?: string } | undefined
+    return {
+      type: data?.type ?? 'about:blank',
+      title: titles[status] ?? error.statusMessage ?? 'Error',
+      status,
+      detail: error.message || error.statusMessage,
+      ...(data?.errors ? { errors: data.errors } : {}),
+    }
+  }
+  const status = isH3Error(error) ? error.statusCode : 500
+  return {
+    type: 'about:blank',
+    title: titles[status] ?? 'Internal Server Error',
+    status,
+    detail: status === 503 ? 'A service the shop depends on is unavailable.' : 'Something went wrong on our side.',
+  }
+}

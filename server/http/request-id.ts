@@ -1,0 +1,7 @@
+import { v7 as uuidv7 } from 'uuid'
+
+// Accept an upstream id (load balancer, client) only when it is short and plain, so it is safe to log.
+const acceptable = /^[A-Za-z0-9._:-]{8,128}$/
+
+export const requestIdFrom = (incoming: string | undefined): string =>
+  incoming && acceptable.test(incoming) ? incoming : uuidv7()

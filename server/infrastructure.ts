@@ -1,0 +1,63 @@
+import type { ModuleMigrations } from './sql/migrate'
+import { migrateModules } from './sql/migrate'
+import { createSql, pingSql } from './sql/create-sql'
+import type { SqlPort } from './sql/sql-port'
+import { createRedis, type RedisPort } from './redis/create-redis'
+import { connectMongo, type MongoPort } from './mongo/connect-mongo'
+import { probeBroker } from './bus/probe-broker'
+import { registerHealthCheck } from './health/health'
+import type { Settings } from './config/settings'
+import { rootLogger } from './log/logger'
+
+export interface Infrastructure {
+  sql: SqlPort
+  redis: RedisPort
+  mongo: MongoPort
+  close(): Promise<void>
+}
+
+let started: Promise<Infrastructure> | undefined
+
+/**
+ * Connects every store the configuration names (embedded ones otherwise), applies migrations and
+ * registers health probes. Nitro does not await plugins, so callers await `useInfrastructure()`.
+ */
+export function startInfrastructure(settings: Settings, migrations: ModuleMigrations[]): Promise<Infrastructure> {
+  started = (async () => {
+    const [sql, redis, mongo] = await Promise.all([
+      createSql(settings),
+      createRedis({ redisUrl: settings.redisUrl, keyPrefix: settings.redisKeyPrefix }),
+      connectMongo(settings),
+    ])
+    const applied = await migrateModules(sql, migrations)
+    if (applied.length) rootLogger.info({ applied }, 'migrations applied')
+
+    registerHealthCheck('sql', { kind: sql.kind, probe: () => pingSql(sql) })
+    registerHealthCheck('redis', { kind: redis.kind, probe: async () => void (await redis.client.ping()) })
+    registerHealthCheck('mongo', { kind: mongo.kind, probe: () => mongo.ping() })
+    registerHealthCheck(
+      'bus',
+      settings.amqpUrl
+        ? { kind: 'real', probe: () => probeBroker(settings.amqpUrl!) }
+        : { kind: 'embedded', probe: async () => {} },
+    )
+    rootLogger.info(
+      { sql: sql.kind, redis: redis.kind, mongo: mongo.kind, bus: settings.amqpUrl ? 'real' : 'embedded' },
+      'infrastructure ready',
+    )
+    return {
+      sql,
+      redis,
+      mongo,
+      close: async () => {
+        await Promise.allSettled([sql.close(), redis.close(), mongo.close()])
+      },
+    }
+  })()
+  return started
+}
+
+export function useInfrastructure(): Promise<Infrastructure> {
+  if (!started) throw new Error('useInfrastructure() was called before the infrastructure plugin started it')
+  return started
+}

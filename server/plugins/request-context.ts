@@ -1,0 +1,27 @@
+import { getHeader, getRequestURL, setResponseHeader } from 'h3'
+import { defineNitroPlugin } from 'nitropack/runtime'
+import { rootLogger } from '../log/logger'
+import { requestIdFrom } from '../http/request-id'
+
+/** Gives every request an id (echoed as `x-request-id`), a child logger, and one access-log line. */
+export default defineNitroPlugin((nitroApp) => {
+  nitroApp.hooks.hook('request', (event) => {
+    const requestId = requestIdFrom(getHeader(event, 'x-request-id'))
+    event.context.requestId = requestId
+    event.context.log = rootLogger.child({ requestId })
+    event.context.startedAt = performance.now()
+    setResponseHeader(event, 'x-request-id', requestId)
+  })
+
+  nitroApp.hooks.hook('afterResponse', (event) => {
+    event.context.log?.info(
+      {
+        method: event.method,
+        path: getRequestURL(event).pathname,
+        status: event.node.res.statusCode,
+        ms: Math.round((performance.now() - (event.context.startedAt as number)) * 10) / 10,
+      },
+      'request',
+    )
+  })
+})

@@ -18,7 +18,7 @@ export const settingsSchema = z.object({
   redisUrl: optionalUrl(['redis:', 'rediss:']),
   redisKeyPrefix: z
     .string()
-    .regex(/^([a-z0-9][a-z0-9-]*:)?$/, 'must be empty or lowercase words ending in ":", e.g. "shop-staging:"')
+    .regex(/^([a-z0-9][a-z0-9_-]*:)?$/, 'must be empty or lowercase words ending in ":", e.g. "shop-staging:"')
     .default(''),
   mongodbUrl: optionalUrl(['mongodb:', 'mongodb+srv:']),
   amqpUrl: optionalUrl(['amqp:', 'amqps:']),

@@ -8,8 +8,11 @@ import { assertDeclaredLengthWithin, assertJsonContentType, readLimited } from '
  * 400 for malformed JSON, 400 with field errors when the schema rejects it. Nothing is written
  * before this returns, so bad input never leaves a partial change behind.
  */
-export async function readJson<S extends z.ZodType>(event: H3Event, schema: S): Promise<z.output<S>> {
-  const limit = settings().maxBodyBytes
+export async function readJson<S extends z.ZodType>(
+  event: H3Event,
+  schema: S,
+  limit = settings().maxBodyBytes,
+): Promise<z.output<S>> {
   assertJsonContentType(getHeader(event, 'content-type'))
   assertDeclaredLengthWithin(getHeader(event, 'content-length'), limit)
   const raw = await readLimited(event.node.req, limit)

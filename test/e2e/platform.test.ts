@@ -1,0 +1,152 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runAppExpectingExit, startApp, type AppProcess } from '../../scripts/lib/app-process'
+import { testServices } from '../support/services'
+import { startTcpProxy } from '../support/tcp-proxy'
+
+const services = testServices()
+
+describe('the production server on embedded defaults', () => {
+  let app: AppProcess
+  let dataDir: string
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'shop-e2e-'))
+    app = await startApp({ DATA_DIR: dataDir })
+  })
+  afterAll(async () => {
+    await app?.stop()
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('reports every dependency as embedded and healthy', async () => {
+    const response = await fetch(`${app.url}/api/health`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      sql: { kind: 'embedded', ok: true },
+      mongo: { kind: 'embedded', ok: true },
+      redis: { kind: 'embedded', ok: true },
+      bus: { kind: 'embedded', ok: true },
+    })
+  })
+
+  it('server-renders a page, with a request id', async () => {
+    const response = await fetch(`${app.url}/privacy`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    const html = await response.text()
+    expect(html).toContain('<title>Privacy · Shop</title>')
+    expect(html).toContain('we never see or store your card number')
+  })
+
+  it('echoes a caller’s request id and replaces an unsafe one', async () => {
+    const echoed = await fetch(`${app.url}/api/health`, { headers: { 'x-request-id': 'lb-1234abcd' } })
+    expect(echoed.headers.get('x-request-id')).toBe('lb-1234abcd')
+    const unsafe = await fetch(`${app.url}/api/health`, { headers: { 'x-request-id': 'not a safe id <script>' } })
+    expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('answers an unknown page with a real 404 page', async () => {
+    const response = await fetch(`${app.url}/no-such-page`, { headers: { accept: 'text/html' } })
+    expect(response.status).toBe(404)
+    expect(await response.text()).toContain('We could not find that page')
+  })
+
+  it.each([
+    ['an unknown API route', { method: 'GET' }, '/api/v1/nothing-here', 404],
+    [
+      'a non-JSON body',
+      { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      '/api/v1/x',
+      415,
+    ],
+    [
+      'an oversized body',
+      { method: 'POST', body: 'x'.repeat(2_000_000), headers: { 'content-type': 'application/json' } },
+      '/api/v1/x',
+      413,
+    ],
+  ])('answers %s with problem+json', async (_case, init, path, status) => {
+    const response = await fetch(`${app.url}${path}`, init as RequestInit)
+    expect(response.status).toBe(status)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+    const problem = await response.json()
+    expect(problem).toMatchObject({ status, instance: path, requestId: response.headers.get('x-request-id') })
+  })
+})
+
+describe.skipIf(!services.databaseUrl || !services.redisUrl || !services.amqpUrl)(
+  'the production server on real services',
+  () => {
+    const env = () => ({
+      DATABASE_URL: services.databaseUrl,
+      REDIS_URL: services.redisUrl,
+      REDIS_KEY_PREFIX: services.redisKeyPrefix,
+      AMQP_URL: services.amqpUrl,
+    })
+
+    it('starts two instances at once on a fresh database, both reporting real services', async () => {
+      const apps = await Promise.all([startApp(env()), startApp(env())])
+      try {
+        for (const app of apps) {
+          const response = await fetch(`${app.url}/api/health`)
+          expect(response.status).toBe(200)
+          expect(await response.json()).toMatchObject({
+            sql: { kind: 'real', ok: true },
+            redis: { kind: 'real', ok: true },
+            bus: { kind: 'real', ok: true },
+          })
+        }
+      } finally {
+        await Promise.all(apps.map((app) => app.stop()))
+      }
+    })
+
+    it('answers 503 naming the dependency that went down, and recovers', async () => {
+      const redis = new URL(services.redisUrl!)
+      const proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port) })
+      const app = await startApp({ ...env(), REDIS_URL: `redis://127.0.0.1:${proxy.port}` })
+      try {
+        expect((await fetch(`${app.url}/api/health`)).status).toBe(200)
+        proxy.cut()
+        const down = await fetch(`${app.url}/api/health`)
+        expect(down.status).toBe(503)
+        expect(await down.json()).toMatchObject({
+          status: 'degraded',
+          redis: { kind: 'real', ok: false },
+          sql: { ok: true },
+        })
+        proxy.resume()
+        await expect.poll(async () => (await fetch(`${app.url}/api/health`)).status, { timeout: 15_000 }).toBe(200)
+      } finally {
+        await app.stop()
+        await proxy.close()
+      }
+    })
+  },
+)
+
+describe('start-up with bad configuration', () => {
+  it.each([
+    [{ DATABASE_URL: 'nonsense' }, ['DATABASE_URL must be a URL starting with postgres://']],
+    [{ AMQP_URL: 'http://x' }, ['AMQP_URL must be a URL starting with amqp://']],
+    [{ DATABASE_URL: 'nonsense', MAX_BODY_BYTES: 'lots' }, ['DATABASE_URL', 'MAX_BODY_BYTES']],
+  ])('stops with one clear line: %j', async (env, mentions) => {
+    const { code, stderr } = await runAppExpectingExit(env)
+    expect(code).toBe(78)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    for (const mention of mentions) expect(stderr).toContain(mention)
+  })
+
+  it('exits instead of serving when a configured database cannot be reached', async () => {
+    const { code, stdout } = await runAppExpectingExit({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' })
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({
+      level: 60,
+      msg: 'could not start the infrastructure',
+    })
+  })
+})

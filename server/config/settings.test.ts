@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { InvalidSettingsError, parseSettings } from './settings'
+import { envNameOf, InvalidSettingsError, parseSettings, settingsSchema } from './settings'
 
 const problemsOf = (raw: Record<string, unknown>) => {
   try {
@@ -53,5 +55,13 @@ describe('parseSettings', () => {
 
   it('reports every bad variable in one message', () => {
     expect(problemsOf({ databaseUrl: 'nonsense', amqpUrl: 'http://x' })).toHaveLength(2)
+  })
+})
+
+describe('.env.example', () => {
+  const example = readFileSync(resolve(import.meta.dirname, '../../.env.example'), 'utf8')
+
+  it.each(Object.keys(settingsSchema.shape).map(envNameOf))('documents %s', (name) => {
+    expect(example).toMatch(new RegExp(`^${name}=`, 'm'))
   })
 })

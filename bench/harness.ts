@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs'
+import autocannon from 'autocannon'
+import type { AppProcess } from '../scripts/lib/app-process'
+
+export interface Measurement {
+  value: number
+  p50Ms: number
+  p99Ms: number
+  peakRssMb: number
+}
+
+export interface BenchContext {
+  /** The production app, started once per run on the server core with the configured services. */
+  app(): Promise<AppProcess>
+  /** Drives HTTP load from this process (the load-generator core) and reads the server's peak memory. */
+  httpLoad(
+    url: string,
+    pid: number,
+    options?: { connections?: number; headers?: Record<string, string> },
+  ): Promise<Measurement>
+}
+
+export interface Scenario {
+  name: string
+  unit: string
+  description: string
+  run(context: BenchContext): Promise<Measurement>
+}
+
+export const SERVER_CPU = 0
+export const LOAD_CPU = 1
+
+/** Peak resident memory of a process (VmHWM), in MiB. */
+export function peakRssMb(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return match ? Math.round(Number(match[1]) / 102.4) / 10 : Number.NaN
+}
+
+export async function httpLoad(
+  url: string,
+  pid: number,
+  seconds: number,
+  options: { connections?: number; headers?: Record<string, string> } = {},
+): Promise<Measurement> {
+  const connections = options.connections ?? 32
+  // Warm-up: JIT, caches and connection pools settle before anything is measured.
+  await autocannon({ url, connections, duration: Math.min(3, seconds), headers: options.headers })
+  const result = await autocannon({ url, connections, duration: seconds, headers: options.headers })
+  if (result.non2xx || result.errors) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`)
+  }
+  return {
+    value: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    peakRssMb: peakRssMb(pid),
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * `npm run bench [-- scenario ...]`: measures scenarios against the production build with the
+ * configured services, each as a ratio to a bare node:http endpoint measured in the same run.
+ * The server runs on one core and this process (the load generator) on the other.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { startApp, type AppProcess } from '../scripts/lib/app-process'
+import { ensureProductionBuild, projectRoot } from '../scripts/lib/production-build'
+import { httpLoad, LOAD_CPU, SERVER_CPU, type BenchContext } from './harness'
+import { scenarios } from './scenarios'
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+const requested = process.argv.slice(2).filter((arg) => arg !== '--')
+const unknown = requested.filter((name) => !scenarios.some((s) => s.name === name))
+if (unknown.length) {
+  console.error(`unknown scenario(s): ${unknown.join(', ')}; known: ${scenarios.map((s) => s.name).join(', ')}`)
+  process.exit(2)
+}
+// The baseline always runs: every ratio is divided by it.
+const selected = scenarios.filter((s) => s.name === 'baseline' || !requested.length || requested.includes(s.name))
+
+try {
+  execFileSync('taskset', ['-a', '-p', '-c', String(LOAD_CPU), String(process.pid)], { stdio: 'ignore' })
+} catch {
+  console.warn('taskset is not available: server and load generator share cores, so ratios are noisier')
+}
+
+await ensureProductionBuild()
+let app: Promise<AppProcess> | undefined
+const context: BenchContext = {
+  app: () =>
+    (app ??= startApp(
+      { ...process.env, DATA_DIR: process.env.DATA_DIR ?? join(projectRoot, '.bench/data'), LOG_LEVEL: 'warn' },
+      { cpu: SERVER_CPU },
+    )),
+  httpLoad: (url, pid, options) => httpLoad(url, pid, seconds, options),
+}
+
+const records = []
+let baselineValue = Number.NaN
+try {
+  for (const scenario of selected) {
+    process.stdout.write(`running ${scenario.name} (${scenario.description})…\n`)
+    const measured = await scenario.run(context)
+    if (scenario.name === 'baseline') baselineValue = measured.value
+    records.push({
+      name: scenario.name,
+      unit: scenario.unit,
+      ...measured,
+      baseline: baselineValue,
+      ratio: Math.round((measured.value / baselineValue) * 1000) / 1000,
+      at: new Date().toISOString(),
+    })
+  }
+} finally {
+  await (await app)?.stop()
+}
+
+console.table(
+  records.map(({ name, unit, value, p50Ms, p99Ms, peakRssMb, ratio }) => ({
+    name,
+    unit,
+    value,
+    p50Ms,
+    p99Ms,
+    peakRssMb,
+    ratio,
+  })),
+)
+mkdirSync(join(projectRoot, '.bench'), { recursive: true })
+writeFileSync(join(projectRoot, '.bench/results.json'), `${JSON.stringify(records, null, 2)}\n`)
+console.log('written to .bench/results.json')

@@ -1,0 +1,5 @@
+import type { Scenario } from '../harness'
+import { baseline, ssrStatic } from './reference'
+
+/** Every scenario `npm run bench` knows, in run order. Later issues add theirs here. */
+export const scenarios: Scenario[] = [baseline, ssrStatic]

@@ -1,0 +1,43 @@
+import { fork } from 'node:child_process'
+import { join } from 'node:path'
+import { freePort } from '../../scripts/lib/app-process'
+import { SERVER_CPU, type Scenario } from '../harness'
+
+/** A bare node:http JSON endpoint on the server core: the denominator of every ratio. */
+export const baseline: Scenario = {
+  name: 'baseline',
+  unit: 'req/s',
+  description: 'bare node:http JSON endpoint',
+  async run({ httpLoad }) {
+    const port = await freePort()
+    const child = fork(join(import.meta.dirname, '../baseline-server.mjs'), [], {
+      env: { PORT: String(port) },
+      stdio: 'ignore',
+    })
+    try {
+      await new Promise((resolve) => child.once('message', resolve))
+      await pin(child.pid!)
+      return await httpLoad(`http://127.0.0.1:${port}/`, child.pid!)
+    } finally {
+      child.kill()
+    }
+  },
+}
+
+/** A trivial static page rendered by Nuxt: the reference for every server-rendered page. */
+export const ssrStatic: Scenario = {
+  name: 'ssr-static',
+  unit: 'req/s',
+  description: 'Nuxt SSR of a static page (/privacy)',
+  async run({ app, httpLoad }) {
+    const server = await app()
+    return httpLoad(`${server.url}/privacy`, server.child.pid!)
+  },
+}
+
+async function pin(pid: number) {
+  const { execFile } = await import('node:child_process')
+  await new Promise<void>((resolve) =>
+    execFile('taskset', ['-a', '-p', '-c', String(SERVER_CPU), String(pid)], () => resolve()),
+  )
+}

@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['{server,layers,packages,modules,scripts,test}/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -13,13 +13,21 @@ module.exports = {
     },
     {
       name: 'contracts-stay-pure',
-      comment: 'contracts/ hold DTOs, event schemas and module interfaces: zod and other contracts only.',
+      comment:
+        "contracts/ hold DTOs, event schemas and module interfaces: zod, other contracts and the kernel's server/contracts only.",
       severity: 'error',
       from: { path: '^layers/[^/]+/contracts/' },
       to: {
-        pathNot: ['^layers/[^/]+/contracts/', '(^|/)node_modules/zod/'],
+        pathNot: ['^layers/[^/]+/contracts/', '^server/contracts/', '(^|/)node_modules/zod/'],
         dependencyTypesNot: ['type-only'],
       },
+    },
+    {
+      name: 'kernel-contracts-stay-pure',
+      comment: "server/contracts/ is imported by every context's contracts: zod only.",
+      severity: 'error',
+      from: { path: '^server/contracts/' },
+      to: { pathNot: ['^server/contracts/', '(^|/)node_modules/zod/'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'kernel-knows-no-layer',

@@ -29,6 +29,7 @@ export default defineNuxtConfig({
     redisKeyPrefix: '',
     mongodbUrl: '',
     amqpUrl: '',
+    busPrefix: 'shop',
     dataDir: '.data',
     logLevel: 'info',
     maxBodyBytes: 1_048_576,

@@ -6,6 +6,8 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     pool: 'forks',
+    // Fault tests restart the shared RabbitMQ; files run one at a time so no other suite sees it.
+    fileParallelism: false,
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,

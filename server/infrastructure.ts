@@ -4,7 +4,7 @@ import { createSql, pingSql } from './sql/create-sql'
 import type { SqlPort } from './sql/sql-port'
 import { createRedis, type RedisPort } from './redis/create-redis'
 import { connectMongo, type MongoPort } from './mongo/connect-mongo'
-import { probeBroker } from './bus/probe-broker'
+import { startMessaging, type Messaging } from './messaging/messaging'
 import { registerHealthCheck } from './health/health'
 import type { Settings } from './config/settings'
 import { rootLogger } from './log/logger'
@@ -13,6 +13,7 @@ export interface Infrastructure {
   sql: SqlPort
   redis: RedisPort
   mongo: MongoPort
+  messaging: Messaging
   close(): Promise<void>
 }
 
@@ -31,25 +32,28 @@ export function startInfrastructure(settings: Settings, migrations: ModuleMigrat
     ])
     const applied = await migrateModules(sql, migrations)
     if (applied.length) rootLogger.info({ applied }, 'migrations applied')
+    const messaging = await startMessaging({
+      sql,
+      log: rootLogger,
+      amqpUrl: settings.amqpUrl,
+      busPrefix: settings.busPrefix,
+    })
 
     registerHealthCheck('sql', { kind: sql.kind, probe: () => pingSql(sql) })
     registerHealthCheck('redis', { kind: redis.kind, probe: async () => void (await redis.client.ping()) })
     registerHealthCheck('mongo', { kind: mongo.kind, probe: () => mongo.ping() })
-    registerHealthCheck(
-      'bus',
-      settings.amqpUrl
-        ? { kind: 'real', probe: () => probeBroker(settings.amqpUrl!) }
-        : { kind: 'embedded', probe: async () => {} },
-    )
+    registerHealthCheck('bus', { kind: messaging.transport.kind, probe: () => messaging.transport.probe() })
     rootLogger.info(
-      { sql: sql.kind, redis: redis.kind, mongo: mongo.kind, bus: settings.amqpUrl ? 'real' : 'embedded' },
+      { sql: sql.kind, redis: redis.kind, mongo: mongo.kind, bus: messaging.transport.kind },
       'infrastructure ready',
     )
     return {
       sql,
       redis,
       mongo,
+      messaging,
       close: async () => {
+        await messaging.close()
         await Promise.allSettled([sql.close(), redis.close(), mongo.close()])
       },
     }

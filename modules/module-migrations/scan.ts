@@ -7,23 +7,34 @@ export interface MigrationFile {
   path: string
 }
 
+const subfolders = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+    : []
+
+const migrationsIn = (module: string, dir: string): MigrationFile[] =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts'))
+        .sort()
+        .map((file) => ({ module, name: file.replace(/\.ts$/, ''), path: join(dir, file) }))
+    : []
+
 /**
- * Finds `layers/<module>/server/migrations/*.ts`. Names sort as they run, so they are
+ * Finds every schema's migrations: a context's in `layers/<module>/server/migrations/`, the
+ * kernel's own in `server/migrations/<schema>/`. Names sort as they run, so they are
  * date-prefixed (`2026-11-24-create-schema.ts`) and frozen once committed.
  */
 export function scanMigrationFiles(rootDir: string): MigrationFile[] {
-  const layersDir = join(rootDir, 'layers')
-  if (!existsSync(layersDir)) return []
-  return readdirSync(layersDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((entry) => {
-      const dir = join(layersDir, entry.name, 'server', 'migrations')
-      if (!existsSync(dir)) return []
-      return readdirSync(dir)
-        .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts'))
-        .sort()
-        .map((file) => ({ module: entry.name, name: file.replace(/\.ts$/, ''), path: join(dir, file) }))
-    })
+  const layers = subfolders(join(rootDir, 'layers')).flatMap((module) =>
+    migrationsIn(module, join(rootDir, 'layers', module, 'server', 'migrations')),
+  )
+  const kernel = subfolders(join(rootDir, 'server', 'migrations')).flatMap((schema) =>
+    migrationsIn(schema, join(rootDir, 'server', 'migrations', schema)),
+  )
+  return [...kernel, ...layers]
 }
 
 /** Groups files by module, in the shape the kernel's migrator takes. */

@@ -21,6 +21,7 @@ describe('parseSettings', () => {
       redisKeyPrefix: '',
       mongodbUrl: undefined,
       amqpUrl: undefined,
+      busPrefix: 'shop',
       dataDir: '.data',
       logLevel: 'info',
       maxBodyBytes: 1_048_576,

@@ -22,6 +22,10 @@ export const settingsSchema = z.object({
     .default(''),
   mongodbUrl: optionalUrl(['mongodb:', 'mongodb+srv:']),
   amqpUrl: optionalUrl(['amqp:', 'amqps:']),
+  busPrefix: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lowercase letters, digits, "-" or "_", e.g. "shop"')
+    .default('shop'),
   dataDir: z.string().trim().min(1, 'must name a folder').default('.data'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   maxBodyBytes: z.coerce

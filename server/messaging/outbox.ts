@@ -1,0 +1,43 @@
+import { EventEmitter } from 'node:events'
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Envelope } from '../contracts/messaging'
+
+const commits = new EventEmitter()
+
+/** The relay listens so it can publish right after a commit instead of at its next sweep. */
+export const onOutboxCommit = (listener: (schema: string) => void) => commits.on('commit', listener)
+
+/** Adds envelopes to `<schema>.outbox` inside the caller's transaction. */
+export async function addToOutbox(trx: Transaction<unknown>, schema: string, envelopes: Envelope[]): Promise<void> {
+  if (!envelopes.length) return
+  await sql`
+    insert into ${sql.id(schema, 'outbox')} (id, type, content, occurred_on)
+    select * from unnest(${envelopes.map((e) => e.id)}::uuid[], ${envelopes.map((e) => e.type)}::text[],
+      ${envelopes.map((e) => JSON.stringify(e))}::jsonb[], ${envelopes.map((e) => e.occurredAt)}::timestamptz[])`.execute(
+    trx,
+  )
+}
+
+/**
+ * The one way a handler changes state and emits messages: `work` runs in a transaction and
+ * calls `emit` for each message; state and outbox rows commit together or not at all.
+ *
+ *   await withOutbox(db, 'ordering', async (trx, emit) => {
+ *     await insertOrder(trx, order)
+ *     emit(createEnvelope(OrderCreated, { orderId: order.id }))
+ *   })
+ */
+export async function withOutbox<Database, Result>(
+  db: Kysely<Database>,
+  schema: string,
+  work: (trx: Transaction<Database>, emit: (envelope: Envelope) => void) => Promise<Result>,
+): Promise<Result> {
+  const result = await db.transaction().execute(async (trx) => {
+    const emitted: Envelope[] = []
+    const value = await work(trx, (envelope) => void emitted.push(envelope))
+    await addToOutbox(trx as unknown as Transaction<unknown>, schema, emitted)
+    return { value, emitted: emitted.length }
+  })
+  if (result.emitted) commits.emit('commit', schema)
+  return result.value
+}

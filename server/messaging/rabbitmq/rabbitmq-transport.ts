@@ -1,0 +1,217 @@
+import {
+  connect,
+  type Channel,
+  type ChannelModel,
+  type ConfirmChannel,
+  type ConsumeMessage,
+  type RecoveringChannelModel,
+} from 'amqplib'
+import type { Logger } from 'pino'
+import type { Envelope } from '../../contracts/messaging'
+import { deliver, recordDead } from '../delivery'
+import { DEFAULT_RETRY_DELAYS_MS, retryDelayFor, type MessageHandler } from '../handler'
+import type { DeadLetterSink, PublishOutcome, Transport } from '../transport'
+import { publishConfirmed, type Outgoing } from './confirmed-publisher'
+import { declareHandlerTopology, topologyNames } from './topology'
+
+export interface RabbitMqOptions {
+  url: string
+  /** Prefix of the exchange and every queue name. */
+  prefix: string
+  deadLetters: DeadLetterSink
+  log: Logger
+  retryDelaysMs?: number[]
+  /** Unacknowledged deliveries per handler. */
+  prefetch?: number
+  confirmTimeoutMs?: number
+}
+
+// A 10 s heartbeat notices a dead link quickly, unless the URL chose its own.
+const withHeartbeat = (url: string) => {
+  const parsed = new URL(url)
+  if (!parsed.searchParams.has('heartbeat')) parsed.searchParams.set('heartbeat', '10')
+  return parsed.href
+}
+
+const deferred = () => {
+  let resolve!: () => void
+  const promise = new Promise<void>((done) => (resolve = done))
+  return { promise, resolve }
+}
+
+/**
+ * RabbitMQ through amqplib's recovering connection: after a broker restart or a closed connection
+ * it reconnects with backoff and `setup` re-declares the topology, the publisher channel and
+ * every consumer. Until then `ready()` waits, so the relay pauses instead of failing rows.
+ */
+export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
+  const names = topologyNames(options.prefix)
+  const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
+  const prefetch = options.prefetch ?? 32
+  const confirmTimeoutMs = options.confirmTimeoutMs ?? 10_000
+  const handlers: MessageHandler[] = []
+  let connection: RecoveringChannelModel | undefined
+  let publisher: ConfirmChannel | undefined
+  let connected = deferred()
+
+  const publish = async (batch: Outgoing[]): Promise<PublishOutcome[]> => {
+    if (!publisher) return batch.map(() => ({ ok: false, error: 'not connected to RabbitMQ' }))
+    return publishConfirmed(publisher, batch, confirmTimeoutMs)
+  }
+
+  const publishOne = async (message: Outgoing) => {
+    const [outcome] = await publish([message])
+    if (!outcome!.ok) throw new Error(outcome!.error)
+  }
+
+  function consumeHandler(channel: Channel, handler: MessageHandler) {
+    const queue = names.queue(handler.name)
+    return async (message: ConsumeMessage | null) => {
+      if (!message) return // the broker cancelled the consumer; setup re-creates it on reconnect
+      const attempt = Number(message.properties.headers?.['x-attempt'] ?? 1)
+      try {
+        const verdict = await deliver(handler, message.content, attempt, options.log)
+        if (verdict.kind === 'retry') {
+          const delay = retryDelayFor(attempt, delays)
+          await publishOne({
+            exchange: '',
+            routingKey: names.retryQueue(handler.name, delay),
+            content: message.content,
+            options: {
+              ...message.properties,
+              persistent: true,
+              headers: { ...message.properties.headers, 'x-attempt': verdict.attempt },
+            },
+          })
+        } else if (verdict.kind === 'dead') {
+          await publishOne({
+            exchange: '',
+            routingKey: names.deadLetterQueue(handler.name),
+            content: message.content,
+            options: { persistent: true, headers: { 'x-reason': verdict.reason, 'x-attempts': attempt } },
+          })
+        }
+        channel.ack(message)
+      } catch (error) {
+        // The retry or dead letter could not be published: give the message back to the broker.
+        options.log.warn({ err: error, handler: handler.name, queue }, 'delivery returned to the queue')
+        try {
+          channel.nack(message, false, true)
+        } catch {
+          // The channel is gone; the broker requeues unacknowledged messages by itself.
+        }
+      }
+    }
+  }
+
+  /** Drains a handler's dead-letter queue into the dead-letter store admins read. */
+  function recordDeadLetters(channel: Channel, handler: MessageHandler) {
+    return async (message: ConsumeMessage | null) => {
+      if (!message) return
+      const headers = message.properties.headers ?? {}
+      const reason = String(
+        headers['x-reason'] ?? `broker dead-lettered it: ${String(headers['x-first-death-reason'] ?? 'unknown')}`,
+      )
+      const attempts = Number(headers['x-attempts'] ?? headers['x-delivery-count'] ?? 0)
+      try {
+        await recordDead(options.deadLetters, handler.name, message.content, reason, attempts)
+        channel.ack(message)
+      } catch (error) {
+        options.log.error({ err: error, handler: handler.name }, 'could not record a dead letter; retrying')
+        setTimeout(() => {
+          try {
+            channel.nack(message, false, true)
+          } catch {
+            // The channel is gone; the broker requeues it.
+          }
+        }, 1_000).unref()
+      }
+    }
+  }
+
+  async function setup(model: ChannelModel) {
+    const channel = await model.createConfirmChannel()
+    channel.on('error', (error: Error) => options.log.warn({ err: error }, 'RabbitMQ publisher channel error'))
+    // A publisher channel closed by a channel error (not by the connection) would leave us unable
+    // to publish on a live connection: close the connection so recovery rebuilds everything.
+    channel.on('close', () => {
+      if (publisher !== channel) return
+      publisher = undefined
+      connected = deferred()
+      void model.close().catch(() => {})
+    })
+    channel.on('return', (message: ConsumeMessage) =>
+      options.log.debug({ type: message.properties.type }, 'no queue is bound for this message type'),
+    )
+    await channel.assertExchange(names.exchange, 'topic', { durable: true })
+    for (const handler of handlers) {
+      await declareHandlerTopology(channel, names, handler, delays)
+      const consumer = await model.createChannel()
+      consumer.on('error', (error: Error) =>
+        options.log.warn({ err: error, handler: handler.name }, 'RabbitMQ consumer channel error'),
+      )
+      await consumer.prefetch(prefetch)
+      await consumer.consume(names.queue(handler.name), consumeHandler(consumer, handler))
+      await consumer.consume(names.deadLetterQueue(handler.name), recordDeadLetters(consumer, handler))
+    }
+    publisher = channel
+    connected.resolve()
+    options.log.info({ handlers: handlers.length }, 'RabbitMQ connected; topology declared')
+  }
+
+  return {
+    kind: 'real',
+    ready: () => connected.promise,
+    async publish(envelopes: Envelope[]) {
+      return publish(
+        envelopes.map((envelope) => ({
+          exchange: names.exchange,
+          routingKey: envelope.type,
+          content: Buffer.from(JSON.stringify(envelope)),
+          options: {
+            persistent: true,
+            mandatory: true,
+            messageId: envelope.id,
+            type: envelope.type,
+            correlationId: envelope.correlationId,
+            contentType: 'application/json',
+            timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
+          },
+        })),
+      )
+    },
+    subscribe(handler) {
+      if (connection) throw new Error('subscribe handlers before the transport starts')
+      if (handlers.some((h) => h.name === handler.name))
+        throw new Error(`a handler named ${handler.name} is already subscribed`)
+      handlers.push(handler)
+    },
+    async start() {
+      connection = await connect(withHeartbeat(options.url), {
+        recovery: { initialDelay: 100, maxDelay: 2_000, maxRetries: Infinity, waitForConnect: false, setup },
+      })
+      // Without listeners, amqplib's 'error' (a heartbeat timeout, say) would crash the process.
+      connection.on('error', (error: Error) => options.log.warn({ err: error }, 'RabbitMQ connection error'))
+      connection.on('disconnect', (error: Error) => {
+        publisher = undefined
+        connected = deferred()
+        options.log.warn({ reason: error?.message }, 'RabbitMQ disconnected; reconnecting')
+      })
+    },
+    async redeliver(handlerName, envelope) {
+      await publishOne({
+        exchange: '',
+        routingKey: names.queue(handlerName),
+        content: Buffer.from(JSON.stringify(envelope)),
+        options: { persistent: true, messageId: envelope.id, type: envelope.type, headers: { 'x-attempt': 1 } },
+      })
+    },
+    async probe() {
+      if (!publisher) throw new Error('not connected to RabbitMQ')
+      await publisher.checkExchange(names.exchange)
+    },
+    async close() {
+      await connection?.close().catch(() => {})
+    },
+  }
+}

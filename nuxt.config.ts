@@ -37,6 +37,7 @@ export default defineNuxtConfig({
   nitro: {
     imports: false,
     experimental: { tasks: true },
+    scheduledTasks: { '17 3 * * *': ['messaging:cleanup'] },
   },
   hooks: {
     // API routes answer errors as problem+json; page errors keep Nuxt's error page (error.vue).

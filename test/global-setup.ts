@@ -1,6 +1,7 @@
 import { connect } from 'node:net'
 import pg from 'pg'
 import { Redis } from 'ioredis'
+import { connect as connectAmqp } from 'amqplib'
 import type { TestProject } from 'vitest/node'
 import type { TestServices } from './support/services'
 import { ensureProductionBuild } from '../scripts/lib/production-build'
@@ -63,6 +64,7 @@ export default async function setup(project: TestProject) {
     redisUrl: redisUp ? redisUrl : undefined,
     redisKeyPrefix: `test-${runId}:`,
     amqpUrl: amqpUp ? amqpUrl : undefined,
+    busPrefix: `test-${runId}`,
   }
   project.provide('services', services)
 
@@ -77,6 +79,12 @@ export default async function setup(project: TestProject) {
         await admin.query(`drop database if exists ${datname} with (force)`)
       }
       await admin.end()
+    }
+    if (amqpUp) {
+      const connection = await connectAmqp(amqpUrl)
+      const channel = await connection.createChannel()
+      await channel.deleteExchange(`${services.busPrefix}.events`)
+      await connection.close()
     }
     if (redisUp) {
       const redis = new Redis(redisUrl)

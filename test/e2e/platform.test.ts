@@ -49,6 +49,16 @@ describe('the production server on embedded defaults', () => {
     expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
   })
 
+  it.each([
+    ['GET', '/api/v1/admin/messaging/outbox'],
+    ['GET', '/api/v1/admin/messaging/dead-letters'],
+    ['POST', '/api/v1/admin/messaging/dead-letters/01a20e00-0000-7000-8000-000000000000/replay'],
+  ])('guards the admin slice %s %s: 401 without a signed-in admin', async (method, path) => {
+    const response = await fetch(`${app.url}${path}`, { method })
+    expect(response.status).toBe(401)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+  })
+
   it('answers an unknown page with a real 404 page', async () => {
     const response = await fetch(`${app.url}/no-such-page`, { headers: { accept: 'text/html' } })
     expect(response.status).toBe(404)

@@ -130,7 +130,6 @@ export async function messagingFixture(name: string) {
     async close(handlerNames: string[] = []) {
       await Promise.all(started.map((m) => m.close()))
       if (services.amqpUrl && handlerNames.length) await deleteTopology(services.amqpUrl, prefix, handlerNames)
-      await sql`delete from messaging.dead_letter where handler like ${`${name}%`}`.execute(sqlPort.db).catch(() => {})
       await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(sqlPort.db)
       await sqlPort.close()
     },

@@ -13,6 +13,8 @@ export interface TestServices {
   redisUrl?: string
   redisKeyPrefix: string
   amqpUrl?: string
+  /** BUS_PREFIX for apps started by the tests: names this run's exchange and queues. */
+  busPrefix: string
 }
 
 declare module 'vitest' {

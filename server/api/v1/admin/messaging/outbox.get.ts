@@ -1,0 +1,12 @@
+import { defineEventHandler } from 'h3'
+import { requireRole } from '../../../../auth/guard'
+import { useInfrastructure } from '../../../../infrastructure'
+import { outboxBacklog } from '../../../../messaging/admin'
+import { registeredOutboxes } from '../../../../messaging/messaging'
+
+/** GET /api/v1/admin/messaging/outbox: unpublished rows per outbox and the ones that keep failing. */
+export default defineEventHandler(async (event) => {
+  await requireRole(event, 'Admin')
+  const { sql } = await useInfrastructure()
+  return { outboxes: await outboxBacklog(sql, registeredOutboxes()) }
+})

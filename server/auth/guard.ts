@@ -1,0 +1,29 @@
+import { createError, type H3Event } from 'h3'
+
+export type Role = 'Customer' | 'Admin'
+
+export interface Principal {
+  userId: string
+  roles: Role[]
+}
+
+export type Authenticator = (event: H3Event) => Promise<Principal | undefined>
+
+// Until the identity context registers its authenticator, nobody is signed in: every guarded
+// slice answers 401, so no admin operation is ever open by accident.
+let authenticate: Authenticator = async () => undefined
+
+/** The identity context installs how requests are authenticated (tokens, cookies). */
+export const setAuthenticator = (authenticator: Authenticator) => void (authenticate = authenticator)
+
+export async function requireUser(event: H3Event): Promise<Principal> {
+  const principal = await authenticate(event)
+  if (!principal) throw createError({ statusCode: 401, message: 'Sign in to continue.' })
+  return principal
+}
+
+export async function requireRole(event: H3Event, role: Role): Promise<Principal> {
+  const principal = await requireUser(event)
+  if (!principal.roles.includes(role)) throw createError({ statusCode: 403, message: `This needs the ${role} role.` })
+  return principal
+}

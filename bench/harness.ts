@@ -24,8 +24,22 @@ export interface Scenario {
   name: string
   unit: string
   description: string
+  /**
+   * The scenario its ratio is divided by (default: the bare node:http baseline); null for a
+   * figure that is not a rate (a recovery time), which has no ratio.
+   */
+  reference?: string | null
   run(context: BenchContext): Promise<Measurement>
 }
+
+/** Thrown by a scenario that cannot run with the configured services; the run goes on without it. */
+export class ScenarioSkipped extends Error {
+  override name = 'ScenarioSkipped'
+}
+
+/** Percentile of an ascending-sorted sample (nearest rank). */
+export const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : Number.NaN
 
 export const SERVER_CPU = 0
 export const LOAD_CPU = 1

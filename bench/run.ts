@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startApp, type AppProcess } from '../scripts/lib/app-process'
 import { ensureProductionBuild, projectRoot } from '../scripts/lib/production-build'
-import { httpLoad, LOAD_CPU, SERVER_CPU, type BenchContext } from './harness'
+import { httpLoad, LOAD_CPU, ScenarioSkipped, SERVER_CPU, type BenchContext } from './harness'
 import { scenarios } from './scenarios'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
@@ -18,8 +18,10 @@ if (unknown.length) {
   console.error(`unknown scenario(s): ${unknown.join(', ')}; known: ${scenarios.map((s) => s.name).join(', ')}`)
   process.exit(2)
 }
-// The baseline always runs: every ratio is divided by it.
-const selected = scenarios.filter((s) => s.name === 'baseline' || !requested.length || requested.includes(s.name))
+// The baseline always runs, and so does any scenario a selected one is measured against.
+const wanted = new Set(['baseline', ...(requested.length ? requested : scenarios.map((s) => s.name))])
+for (const scenario of scenarios) if (wanted.has(scenario.name) && scenario.reference) wanted.add(scenario.reference)
+const selected = scenarios.filter((s) => wanted.has(s.name))
 
 try {
   execFileSync('taskset', ['-a', '-p', '-c', String(LOAD_CPU), String(process.pid)], { stdio: 'ignore' })
@@ -38,19 +40,27 @@ const context: BenchContext = {
   httpLoad: (url, pid, options) => httpLoad(url, pid, seconds, options),
 }
 
-const records = []
-let baselineValue = Number.NaN
+const records: { name: string; unit: string; value: number; p50Ms: number; p99Ms: number; peakRssMb: number; baseline: number | null; ratio: number | null; at: string }[] = []
 try {
   for (const scenario of selected) {
     process.stdout.write(`running ${scenario.name} (${scenario.description})…\n`)
-    const measured = await scenario.run(context)
-    if (scenario.name === 'baseline') baselineValue = measured.value
+    let measured
+    try {
+      measured = await scenario.run(context)
+    } catch (error) {
+      if (!(error instanceof ScenarioSkipped)) throw error
+      console.warn(`  skipped: ${error.message}`)
+      continue
+    }
+    const referenceName = scenario.reference === undefined ? 'baseline' : scenario.reference
+    const reference =
+      referenceName === null ? null : referenceName === scenario.name ? measured.value : (records.find((r) => r.name === referenceName)?.value ?? null)
     records.push({
       name: scenario.name,
       unit: scenario.unit,
       ...measured,
-      baseline: baselineValue,
-      ratio: Math.round((measured.value / baselineValue) * 1000) / 1000,
+      baseline: reference,
+      ratio: reference === null ? null : Math.round((measured.value / reference) * 1000) / 1000,
       at: new Date().toISOString(),
     })
   }

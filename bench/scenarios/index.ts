@@ -1,5 +1,6 @@
 import type { Scenario } from '../harness'
+import { amqpRaw, outbox, outboxRecovery } from './outbox'
 import { baseline, ssrStatic } from './reference'
 
 /** Every scenario `npm run bench` knows, in run order. Later issues add theirs here. */
-export const scenarios: Scenario[] = [baseline, ssrStatic]
+export const scenarios: Scenario[] = [baseline, ssrStatic, amqpRaw, outbox, outboxRecovery]

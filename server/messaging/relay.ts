@@ -4,7 +4,7 @@ import type { Envelope } from '../contracts/messaging'
 import type { SqlPort } from '../sql/sql-port'
 import { failpoint } from './failpoint'
 import { onOutboxCommit } from './outbox'
-import type { Transport } from './transport'
+import type { PublishOutcome, Transport } from './transport'
 
 export interface RelayOptions {
   sql: SqlPort
@@ -13,26 +13,39 @@ export interface RelayOptions {
   schemas: () => string[]
   log: Logger
   batchSize?: number
+  /** Batches published at once; the broker's confirm latency, not its bandwidth, limits one. */
+  concurrency?: number
+  /** How long a claimed row stays hidden from other relays before it is due again. */
+  leaseMs?: number
   /** Sweep interval when nothing wakes the relay. */
   idleMs?: number
 }
 
 export interface Relay {
-  /** Publishes what is due in every outbox; returns how many rows it handled. */
+  /** Publishes everything due in every outbox; resolves with how many rows it handled. */
   runOnce(): Promise<number>
   start(): void
   stop(): Promise<void>
 }
 
+interface Claimed {
+  id: string
+  content: Envelope | string
+}
+
 /**
- * The outbox relay. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so any number of instances
- * relay at once without publishing a row twice; a row is marked processed only after the broker
- * confirmed it, in the claiming transaction. A crash between publish and mark republishes the
- * row later: consumers' inboxes absorb the duplicate.
+ * The outbox relay. A batch is claimed in one statement: `FOR UPDATE SKIP LOCKED` picks rows no
+ * other relay is claiming, and their `next_attempt_at` moves a lease ahead, so other instances
+ * leave them alone while they are published. A row is marked processed only after the broker
+ * confirmed it. If the relay dies in between, the lease runs out and the row is published again:
+ * consumers' inboxes absorb the duplicate. No database connection is held while the broker works.
  */
 export function createRelay(options: RelayOptions): Relay {
   const batchSize = options.batchSize ?? 100
+  const concurrency = options.concurrency ?? 8
+  const leaseMs = options.leaseMs ?? 30_000
   const idleMs = options.idleMs ?? 1_000
+  const inFlight = new Set<Promise<void>>()
   let running = false
   let loop: Promise<void> | undefined
   let woken = false
@@ -44,44 +57,74 @@ export function createRelay(options: RelayOptions): Relay {
     wake()
   })
 
-  async function relaySchema(schema: string): Promise<number> {
+  async function claim(schema: string): Promise<Claimed[]> {
     const table = sql.id(schema, 'outbox')
-    return options.sql.db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ id: string; content: Envelope | string }>`
-        select id, content from ${table}
-        where processed_on is null and next_attempt_at <= now()
-        order by occurred_on, id limit ${batchSize}
-        for update skip locked`.execute(trx)
-      if (!rows.length) return 0
-      const envelopes = rows.map(
-        (row) => (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as Envelope,
-      )
+    const { rows } = await sql<Claimed & { occurred_on: Date }>`
+      update ${table} set next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000})
+      where id in (
+        select id from ${table} where processed_on is null and next_attempt_at <= now()
+        order by occurred_on, id limit ${batchSize} for update skip locked)
+      returning id, content, occurred_on`.execute(options.sql.db)
+    return rows.sort((a, b) => +new Date(a.occurred_on) - +new Date(b.occurred_on) || a.id.localeCompare(b.id))
+  }
+
+  async function settle(schema: string, rows: Claimed[], outcomes: PublishOutcome[]) {
+    const table = sql.id(schema, 'outbox')
+    const confirmed = rows.filter((_, i) => outcomes[i]!.ok).map((row) => row.id)
+    if (confirmed.length) {
+      await sql`update ${table} set processed_on = now(), error = null where id = any(${confirmed}::uuid[])`.execute(options.sql.db)
+    }
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome.ok) continue
+      // A lost connection is retried as soon as the broker is back (the relay waits for it);
+      // a refusal backs off 2, 4, 8 … seconds, at most 5 minutes, so a bad row cannot hog the relay.
+      const delay = outcome.transient ? sql`interval '0 seconds'` : sql`interval '1 second' * least(300, power(2, retry_count + 1))`
+      await sql`
+        update ${table} set retry_count = retry_count + 1, error = ${outcome.error}, next_attempt_at = now() + ${delay}
+        where id = ${rows[i]!.id}`.execute(options.sql.db)
+    }
+    if (confirmed.length < rows.length) {
+      options.log.warn({ schema, failed: rows.length - confirmed.length }, 'outbox rows not confirmed; will retry')
+    }
+  }
+
+  async function publishAndSettle(schema: string, rows: Claimed[]) {
+    try {
+      const envelopes = rows.map((row) => (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as Envelope)
       const outcomes = await options.transport.publish(envelopes)
       failpoint('relay-after-publish')
-      const confirmed = rows.filter((_, i) => outcomes[i]!.ok).map((row) => row.id)
-      if (confirmed.length) {
-        await sql`update ${table} set processed_on = now(), error = null where id = any(${confirmed}::uuid[])`.execute(
-          trx,
-        )
+      await settle(schema, rows, outcomes)
+    } catch (error) {
+      // The rows stay claimed until their lease ends, then any relay publishes them again.
+      options.log.error({ err: error, schema }, 'outbox batch failed; it will be retried after its lease')
+    }
+  }
+
+  /** Claims and starts publishing batches until nothing is due or enough are in flight. */
+  async function pump(): Promise<number> {
+    let claimed = 0
+    for (const schema of options.schemas()) {
+      while (inFlight.size < concurrency) {
+        const rows = await claim(schema)
+        if (!rows.length) break
+        claimed += rows.length
+        const publishing: Promise<void> = publishAndSettle(schema, rows).finally(() => inFlight.delete(publishing))
+        inFlight.add(publishing)
+        if (rows.length < batchSize) break
       }
-      for (const [i, outcome] of outcomes.entries()) {
-        if (outcome.ok) continue
-        // Back off 2, 4, 8 … seconds, at most 5 minutes, so a bad row does not hog the relay.
-        await sql`
-          update ${table} set retry_count = retry_count + 1, error = ${outcome.error},
-            next_attempt_at = now() + interval '1 second' * least(300, power(2, retry_count + 1))
-          where id = ${rows[i]!.id}`.execute(trx)
-      }
-      if (confirmed.length < rows.length) {
-        options.log.warn({ schema, failed: rows.length - confirmed.length }, 'outbox rows not confirmed; will retry')
-      }
-      return rows.length
-    })
+    }
+    return claimed
   }
 
   async function runOnce(): Promise<number> {
     let handled = 0
-    for (const schema of options.schemas()) handled += await relaySchema(schema)
+    for (;;) {
+      const claimed = await pump()
+      handled += claimed
+      if (inFlight.size >= concurrency) await Promise.race(inFlight)
+      else if (claimed === 0) break
+    }
+    await Promise.all(inFlight)
     return handled
   }
 
@@ -101,13 +144,18 @@ export function createRelay(options: RelayOptions): Relay {
         // While the broker is away the relay waits here instead of failing rows.
         await Promise.race([options.transport.ready(), stopped])
         if (!running) break
-        const handled = await runOnce()
-        if (handled > 0 || woken) continue
+        const claimed = await pump()
+        if (inFlight.size >= concurrency) {
+          await Promise.race(inFlight)
+          continue
+        }
+        if (claimed > 0 || woken) continue
       } catch (error) {
         options.log.error({ err: error }, 'outbox relay pass failed')
       }
       if (running && !woken) await pause(idleMs)
     }
+    await Promise.all(inFlight)
   }
 
   return {
@@ -131,9 +179,7 @@ export async function deleteProcessedOutboxRows(sqlPort: SqlPort, schemas: strin
   let deleted = 0
   for (const schema of schemas) {
     const result = await sql`
-      delete from ${sql.id(schema, 'outbox')} where processed_on < now() - make_interval(days => ${days})`.execute(
-      sqlPort.db,
-    )
+      delete from ${sql.id(schema, 'outbox')} where processed_on < now() - make_interval(days => ${days})`.execute(sqlPort.db)
     deleted += Number(result.numAffectedRows ?? 0)
   }
   return deleted

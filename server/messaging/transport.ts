@@ -3,7 +3,10 @@ import type { InfrastructureKind } from '../config/settings'
 import type { MessageHandler } from './handler'
 
 /** What a transport reports for each message of a published batch. */
-export type PublishOutcome = { ok: true } | { ok: false; error: string }
+export type PublishOutcome =
+  | { ok: true }
+  /** `transient`: the link failed (closed, no confirm in time), not the broker's verdict on the message. */
+  | { ok: false; error: string; transient?: boolean }
 
 /**
  * Moves envelopes from the outbox relay to handlers: RabbitMQ when configured, in-process

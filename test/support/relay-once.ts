@@ -7,7 +7,7 @@ import { createRabbitMqTransport } from '../../server/messaging/rabbitmq/rabbitm
 import { createSql } from '../../server/sql/create-sql'
 import { quietLog } from './messaging-fixture'
 
-const [databaseUrl, amqpUrl, prefix, schema] = process.argv.slice(2) as [string, string, string, string]
+const [databaseUrl, amqpUrl, prefix, schema, leaseMs] = process.argv.slice(2) as [string, string, string, string, string]
 const sql = await createSql({ databaseUrl, dataDir: '' })
 const transport = createRabbitMqTransport({
   url: amqpUrl,
@@ -17,7 +17,8 @@ const transport = createRabbitMqTransport({
 })
 await transport.start()
 await transport.ready()
-const relayed = await createRelay({ sql, transport, schemas: () => [schema], log: quietLog }).runOnce()
+const relay = createRelay({ sql, transport, schemas: () => [schema], log: quietLog, leaseMs: Number(leaseMs) })
+const relayed = await relay.runOnce()
 console.log(`relayed ${relayed}`)
 await transport.close()
 await sql.close()

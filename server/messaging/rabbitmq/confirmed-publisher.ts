@@ -33,10 +33,10 @@ export async function publishConfirmed(
       new Promise<PublishOutcome>((resolve) => {
         try {
           written = channel.publish(message.exchange, message.routingKey, message.content, message.options, (error) =>
-            resolve(error ? { ok: false, error: `broker refused: ${String(error.message ?? error)}` } : { ok: true }),
+            resolve(error ? refusedOrLost(error) : { ok: true }),
           )
         } catch (error) {
-          resolve({ ok: false, error: error instanceof Error ? error.message : String(error) })
+          resolve({ ok: false, error: error instanceof Error ? error.message : String(error), transient: true })
         }
       }),
     )
@@ -49,9 +49,15 @@ export async function publishConfirmed(
     }
   }
   const deadline = new Promise<PublishOutcome>((resolve) => {
-    setTimeout(() => resolve({ ok: false, error: `no confirm within ${timeoutMs} ms` }), timeoutMs).unref()
+    setTimeout(() => resolve({ ok: false, error: `no confirm within ${timeoutMs} ms`, transient: true }), timeoutMs).unref()
   })
   const settled = await Promise.all(confirms.map((confirm) => Promise.race([confirm, deadline])))
   listening.abort()
-  return batch.map((_, i) => settled[i] ?? { ok: false, error: 'channel closed before the message was written' })
+  return batch.map((_, i) => settled[i] ?? { ok: false, error: 'channel closed before the message was written', transient: true })
 }
+
+// amqplib fails pending confirms with "channel closed" when the link drops; a nack is a refusal.
+const refusedOrLost = (error: Error): PublishOutcome =>
+  /closed/i.test(String(error.message))
+    ? { ok: false, error: `connection lost before the confirm: ${error.message}`, transient: true }
+    : { ok: false, error: `broker refused: ${error.message}` }

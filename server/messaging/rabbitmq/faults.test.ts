@@ -77,7 +77,7 @@ describe.skipIf(!services.databaseUrl || !services.amqpUrl)('messaging under fau
 
     const killed = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'test/support/relay-once.ts', services.databaseUrl!, services.amqpUrl!, f.prefix, f.schema],
+      ['--import', 'tsx', 'test/support/relay-once.ts', services.databaseUrl!, services.amqpUrl!, f.prefix, f.schema, '1000'],
       { cwd: root, env: { ...process.env, SHOP_FAILPOINTS: 'relay-after-publish' } },
     ).catch((error: { signal?: string }) => error)
     expect(killed).toMatchObject({ signal: 'SIGKILL' })
@@ -85,7 +85,10 @@ describe.skipIf(!services.databaseUrl || !services.amqpUrl)('messaging under fau
     await expect.poll(() => f.deliveries.get('survivor')?.size ?? 0, { timeout: 10_000 }).toBe(50)
     expect(await f.pendingOutbox()).toBe(50)
 
+    // Claimed rows are hidden from other relays until the dead relay's lease (1 s here) runs out.
     const relay = createRelay({ sql: f.sql, transport: messaging.transport, schemas: () => [f.schema], log: quietLog })
+    expect(await relay.runOnce()).toBe(0)
+    await sleep(1_200)
     expect(await relay.runOnce()).toBe(50)
     await expect
       .poll(() => [...f.deliveries.get('survivor')!.values()].every((n) => n === 2), { timeout: 10_000 })

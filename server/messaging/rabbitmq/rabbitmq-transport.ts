@@ -55,7 +55,7 @@ export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
   let connected = deferred()
 
   const publish = async (batch: Outgoing[]): Promise<PublishOutcome[]> => {
-    if (!publisher) return batch.map(() => ({ ok: false, error: 'not connected to RabbitMQ' }))
+    if (!publisher) return batch.map(() => ({ ok: false, error: 'not connected to RabbitMQ', transient: true }))
     return publishConfirmed(publisher, batch, confirmTimeoutMs)
   }
 

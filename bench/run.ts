@@ -40,7 +40,17 @@ const context: BenchContext = {
   httpLoad: (url, pid, options) => httpLoad(url, pid, seconds, options),
 }
 
-const records: { name: string; unit: string; value: number; p50Ms: number; p99Ms: number; peakRssMb: number; baseline: number | null; ratio: number | null; at: string }[] = []
+const records: {
+  name: string
+  unit: string
+  value: number
+  p50Ms: number
+  p99Ms: number
+  peakRssMb: number
+  baseline: number | null
+  ratio: number | null
+  at: string
+}[] = []
 try {
   for (const scenario of selected) {
     process.stdout.write(`running ${scenario.name} (${scenario.description})…\n`)
@@ -54,7 +64,11 @@ try {
     }
     const referenceName = scenario.reference === undefined ? 'baseline' : scenario.reference
     const reference =
-      referenceName === null ? null : referenceName === scenario.name ? measured.value : (records.find((r) => r.name === referenceName)?.value ?? null)
+      referenceName === null
+        ? null
+        : referenceName === scenario.name
+          ? measured.value
+          : (records.find((r) => r.name === referenceName)?.value ?? null)
     records.push({
       name: scenario.name,
       unit: scenario.unit,

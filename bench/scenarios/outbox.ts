@@ -6,6 +6,7 @@ import pino from 'pino'
 import { z } from 'zod'
 import { defineMessage } from '../../server/contracts/messaging'
 import { createEnvelope } from '../../server/messaging/envelope'
+import type { MessageHandler } from '../../server/messaging/handler'
 import { startMessaging, type Messaging } from '../../server/messaging/messaging'
 import { withOutbox } from '../../server/messaging/outbox'
 import { createOutboxTable } from '../../server/messaging/tables'
@@ -23,7 +24,8 @@ const sorted = (values: number[]) => [...values].sort((a, b) => a - b)
 
 function services() {
   const { DATABASE_URL: databaseUrl, AMQP_URL: amqpUrl } = process.env
-  if (!databaseUrl || !amqpUrl) throw new ScenarioSkipped('needs DATABASE_URL and AMQP_URL (real Postgres and RabbitMQ)')
+  if (!databaseUrl || !amqpUrl)
+    throw new ScenarioSkipped('needs DATABASE_URL and AMQP_URL (real Postgres and RabbitMQ)')
   return { databaseUrl, amqpUrl }
 }
 
@@ -49,14 +51,21 @@ export const amqpRaw: Scenario = {
       for (let n = 0; n < EVENTS; n++) {
         confirms.push(
           new Promise((resolve, reject) =>
-            channel.publish(exchange, Benchmarked.type, body, { persistent: true, mandatory: true }, (error) => (error ? reject(error) : resolve())),
+            channel.publish(exchange, Benchmarked.type, body, { persistent: true, mandatory: true }, (error) =>
+              error ? reject(error) : resolve(),
+            ),
           ),
         )
         if (confirms.length % 1_000 === 0) await Promise.all(confirms.slice(-1_000)) // a window, not the whole run
       }
       await Promise.all(confirms)
       const seconds = (performance.now() - started) / 1000
-      return { value: Math.round(EVENTS / seconds), p50Ms: Number.NaN, p99Ms: Number.NaN, peakRssMb: peakRssMb(process.pid) }
+      return {
+        value: Math.round(EVENTS / seconds),
+        p50Ms: Number.NaN,
+        p99Ms: Number.NaN,
+        peakRssMb: peakRssMb(process.pid),
+      }
     } finally {
       await channel.deleteQueue(queue)
       await channel.deleteExchange(exchange)
@@ -66,6 +75,8 @@ export const amqpRaw: Scenario = {
 }
 
 interface Rig {
+  /** Holds the relay back (an outbox filling up) or lets it drain. */
+  relay(on: boolean): void
   sql: SqlPort
   messaging: Messaging
   received: () => number
@@ -75,7 +86,7 @@ interface Rig {
 }
 
 /** A context with an outbox, a relay, and a consumer that records commit-to-consumer lag. */
-async function rig(name: string): Promise<Rig> {
+async function rig(name: string, { consume = true } = {}): Promise<Rig> {
   const { databaseUrl, amqpUrl } = services()
   const schema = `bench_${name.replace(/-/g, '_')}`
   const port = await createSql({ databaseUrl, dataDir: '', applicationName: 'bench' })
@@ -84,26 +95,31 @@ async function rig(name: string): Promise<Rig> {
   await createOutboxTable(port.db as Kysely<unknown>, schema)
   let received = 0
   const lags: number[] = []
+  const consumer: MessageHandler = {
+    name: 'bench.consumer',
+    messages: [Benchmarked],
+    async handle(envelope) {
+      received++
+      lags.push(Date.now() - Date.parse(envelope.occurredAt))
+    },
+  }
   const prefix = `bench-${name}-${process.pid}`
+  let relaying = true
   const messaging = await startMessaging({
     sql: port,
     log: pino({ level: 'error' }),
     amqpUrl,
     busPrefix: prefix,
-    outboxes: () => [schema],
-    handlers: [
-      {
-        name: 'bench.consumer',
-        messages: [Benchmarked],
-        async handle(envelope) {
-          received++
-          lags.push(Date.now() - Date.parse(envelope.occurredAt))
-        },
-      },
-    ],
+    outboxes: () => (relaying ? [schema] : []),
+    handlers: consume ? [consumer] : [],
   })
+  // Without a consumer the events go to a bound queue nobody reads, as in amqp-raw.
+  const sink = consume ? undefined : await bindSink(amqpUrl, `${prefix}.events`)
   let n = 0
   return {
+    relay: (on) => {
+      relaying = on
+    },
     sql: port,
     messaging,
     received: () => received,
@@ -115,6 +131,7 @@ async function rig(name: string): Promise<Rig> {
     },
     async close() {
       await messaging.close()
+      await sink?.()
       const connection = await connect(amqpUrl)
       const channel = await connection.createChannel()
       for (const suffix of ['', '.dlq', '.retry.1000ms', '.retry.5000ms', '.retry.25000ms', '.retry.120000ms']) {
@@ -125,6 +142,18 @@ async function rig(name: string): Promise<Rig> {
       await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(port.db)
       await port.close()
     },
+  }
+}
+
+async function bindSink(amqpUrl: string, exchange: string) {
+  const connection = await connect(amqpUrl)
+  const channel = await connection.createChannel()
+  const queue = `${exchange}.sink`
+  await channel.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } })
+  await channel.bindQueue(queue, exchange, '#')
+  return async () => {
+    await channel.deleteQueue(queue)
+    await connection.close()
   }
 }
 
@@ -151,9 +180,34 @@ const waitFor = async (condition: () => boolean, timeoutMs: number) => {
   }
 }
 
+/** Drains an outbox holding EVENTS rows into RabbitMQ: the relay alone, against amqp-raw. */
+export const outboxRelay: Scenario = {
+  name: 'outbox-relay',
+  unit: 'events/s',
+  description: 'relay draining a full outbox into a bound quorum queue, confirms awaited',
+  reference: 'amqp-raw',
+  async run(): Promise<Measurement> {
+    const r = await rig('relay', { consume: false })
+    try {
+      r.relay(false)
+      for (let committed = 0; committed < EVENTS; committed += PER_TRANSACTION) await r.commit(PER_TRANSACTION)
+      const started = performance.now()
+      r.relay(true)
+      while ((await r.messaging.relay.runOnce()) > 0);
+      const value = Math.round(EVENTS / ((performance.now() - started) / 1000))
+      return { value, p50Ms: Number.NaN, p99Ms: Number.NaN, peakRssMb: peakRssMb(process.pid) }
+    } finally {
+      await r.close()
+    }
+  },
+}
+
 const STEADY_RATE = Number(process.env.BENCH_OUTBOX_STEADY_RATE ?? 1_000)
 
-/** Throughput from commit to consumer, then lag at a steady 1,000 events/s. */
+/**
+ * End to end: an outbox holding EVENTS rows drained through RabbitMQ to a consumer (the broker
+ * now also delivers and takes acks); then commit-to-consumer lag at a steady 1,000 events/s.
+ */
 export const outbox: Scenario = {
   name: 'outbox',
   unit: 'events/s',
@@ -162,8 +216,11 @@ export const outbox: Scenario = {
   async run(): Promise<Measurement> {
     const r = await rig('outbox')
     try {
-      const started = performance.now()
+      r.relay(false)
       for (let committed = 0; committed < EVENTS; committed += PER_TRANSACTION) await r.commit(PER_TRANSACTION)
+      const started = performance.now()
+      r.relay(true)
+      await r.messaging.relay.runOnce()
       await waitFor(() => r.received() >= EVENTS, 120_000)
       const throughput = Math.round(EVENTS / ((performance.now() - started) / 1000))
 
@@ -173,7 +230,12 @@ export const outbox: Scenario = {
       const expected = before + Math.round(STEADY_RATE / 100) * Math.floor((STEADY_SECONDS * 1000) / 10)
       await waitFor(() => r.received() >= expected * 0.95, 30_000)
       const lags = sorted(r.lags)
-      return { value: throughput, p50Ms: percentile(lags, 50), p99Ms: percentile(lags, 99), peakRssMb: peakRssMb(process.pid) }
+      return {
+        value: throughput,
+        p50Ms: percentile(lags, 50),
+        p99Ms: percentile(lags, 99),
+        peakRssMb: peakRssMb(process.pid),
+      }
     } finally {
       await r.close()
     }
@@ -221,7 +283,12 @@ export const outboxRecovery: Scenario = {
       let steadyFrom = after.at(-1)?.at ?? Date.now()
       for (let i = after.length - 1; i >= 0 && after[i]!.lag < 100; i--) steadyFrom = after[i]!.at
       const lags = sorted(after.map((a) => a.lag))
-      return { value: Math.round((steadyFrom - backAt) / 100) / 10, p50Ms: percentile(lags, 50), p99Ms: percentile(lags, 99), peakRssMb: peakRssMb(process.pid) }
+      return {
+        value: Math.round((steadyFrom - backAt) / 100) / 10,
+        p50Ms: percentile(lags, 50),
+        p99Ms: percentile(lags, 99),
+        peakRssMb: peakRssMb(process.pid),
+      }
     } finally {
       await rabbitmqctl('start_app')
       await r.close()

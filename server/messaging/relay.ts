@@ -42,7 +42,7 @@ interface Claimed {
  */
 export function createRelay(options: RelayOptions): Relay {
   const batchSize = options.batchSize ?? 100
-  const concurrency = options.concurrency ?? 8
+  const concurrency = options.concurrency ?? 16
   const leaseMs = options.leaseMs ?? 30_000
   const idleMs = options.idleMs ?? 1_000
   const inFlight = new Set<Promise<void>>()
@@ -72,13 +72,17 @@ export function createRelay(options: RelayOptions): Relay {
     const table = sql.id(schema, 'outbox')
     const confirmed = rows.filter((_, i) => outcomes[i]!.ok).map((row) => row.id)
     if (confirmed.length) {
-      await sql`update ${table} set processed_on = now(), error = null where id = any(${confirmed}::uuid[])`.execute(options.sql.db)
+      await sql`update ${table} set processed_on = now(), error = null where id = any(${confirmed}::uuid[])`.execute(
+        options.sql.db,
+      )
     }
     for (const [i, outcome] of outcomes.entries()) {
       if (outcome.ok) continue
       // A lost connection is retried as soon as the broker is back (the relay waits for it);
       // a refusal backs off 2, 4, 8 … seconds, at most 5 minutes, so a bad row cannot hog the relay.
-      const delay = outcome.transient ? sql`interval '0 seconds'` : sql`interval '1 second' * least(300, power(2, retry_count + 1))`
+      const delay = outcome.transient
+        ? sql`interval '0 seconds'`
+        : sql`interval '1 second' * least(300, power(2, retry_count + 1))`
       await sql`
         update ${table} set retry_count = retry_count + 1, error = ${outcome.error}, next_attempt_at = now() + ${delay}
         where id = ${rows[i]!.id}`.execute(options.sql.db)
@@ -88,15 +92,25 @@ export function createRelay(options: RelayOptions): Relay {
     }
   }
 
-  async function publishAndSettle(schema: string, rows: Claimed[]) {
-    try {
-      const envelopes = rows.map((row) => (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as Envelope)
-      const outcomes = await options.transport.publish(envelopes)
-      failpoint('relay-after-publish')
-      await settle(schema, rows, outcomes)
-    } catch (error) {
+  const settling = new Set<Promise<void>>()
+
+  /** Resolves once the broker has answered; marking the rows goes on in the background. */
+  async function publishThenSettle(schema: string, rows: Claimed[]) {
+    const failed = (error: unknown) =>
       // The rows stay claimed until their lease ends, then any relay publishes them again.
       options.log.error({ err: error, schema }, 'outbox batch failed; it will be retried after its lease')
+    try {
+      const envelopes = rows.map(
+        (row) => (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as Envelope,
+      )
+      const outcomes = await options.transport.publish(envelopes)
+      failpoint('relay-after-publish')
+      const marking: Promise<void> = settle(schema, rows, outcomes)
+        .catch(failed)
+        .finally(() => settling.delete(marking))
+      settling.add(marking)
+    } catch (error) {
+      failed(error)
     }
   }
 
@@ -108,7 +122,7 @@ export function createRelay(options: RelayOptions): Relay {
         const rows = await claim(schema)
         if (!rows.length) break
         claimed += rows.length
-        const publishing: Promise<void> = publishAndSettle(schema, rows).finally(() => inFlight.delete(publishing))
+        const publishing: Promise<void> = publishThenSettle(schema, rows).finally(() => inFlight.delete(publishing))
         inFlight.add(publishing)
         if (rows.length < batchSize) break
       }
@@ -125,6 +139,7 @@ export function createRelay(options: RelayOptions): Relay {
       else if (claimed === 0) break
     }
     await Promise.all(inFlight)
+    await Promise.all(settling)
     return handled
   }
 
@@ -156,6 +171,7 @@ export function createRelay(options: RelayOptions): Relay {
       if (running && !woken) await pause(idleMs)
     }
     await Promise.all(inFlight)
+    await Promise.all(settling)
   }
 
   return {
@@ -179,7 +195,9 @@ export async function deleteProcessedOutboxRows(sqlPort: SqlPort, schemas: strin
   let deleted = 0
   for (const schema of schemas) {
     const result = await sql`
-      delete from ${sql.id(schema, 'outbox')} where processed_on < now() - make_interval(days => ${days})`.execute(sqlPort.db)
+      delete from ${sql.id(schema, 'outbox')} where processed_on < now() - make_interval(days => ${days})`.execute(
+      sqlPort.db,
+    )
     deleted += Number(result.numAffectedRows ?? 0)
   }
   return deleted

@@ -7,7 +7,13 @@ import { createRabbitMqTransport } from '../../server/messaging/rabbitmq/rabbitm
 import { createSql } from '../../server/sql/create-sql'
 import { quietLog } from './messaging-fixture'
 
-const [databaseUrl, amqpUrl, prefix, schema, leaseMs] = process.argv.slice(2) as [string, string, string, string, string]
+const [databaseUrl, amqpUrl, prefix, schema, leaseMs] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+]
 const sql = await createSql({ databaseUrl, dataDir: '' })
 const transport = createRabbitMqTransport({
   url: amqpUrl,

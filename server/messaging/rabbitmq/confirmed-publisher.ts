@@ -49,11 +49,16 @@ export async function publishConfirmed(
     }
   }
   const deadline = new Promise<PublishOutcome>((resolve) => {
-    setTimeout(() => resolve({ ok: false, error: `no confirm within ${timeoutMs} ms`, transient: true }), timeoutMs).unref()
+    setTimeout(
+      () => resolve({ ok: false, error: `no confirm within ${timeoutMs} ms`, transient: true }),
+      timeoutMs,
+    ).unref()
   })
   const settled = await Promise.all(confirms.map((confirm) => Promise.race([confirm, deadline])))
   listening.abort()
-  return batch.map((_, i) => settled[i] ?? { ok: false, error: 'channel closed before the message was written', transient: true })
+  return batch.map(
+    (_, i) => settled[i] ?? { ok: false, error: 'channel closed before the message was written', transient: true },
+  )
 }
 
 // amqplib fails pending confirms with "channel closed" when the link drops; a nack is a refusal.

@@ -77,7 +77,16 @@ describe.skipIf(!services.databaseUrl || !services.amqpUrl)('messaging under fau
 
     const killed = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'test/support/relay-once.ts', services.databaseUrl!, services.amqpUrl!, f.prefix, f.schema, '1000'],
+      [
+        '--import',
+        'tsx',
+        'test/support/relay-once.ts',
+        services.databaseUrl!,
+        services.amqpUrl!,
+        f.prefix,
+        f.schema,
+        '1000',
+      ],
       { cwd: root, env: { ...process.env, SHOP_FAILPOINTS: 'relay-after-publish' } },
     ).catch((error: { signal?: string }) => error)
     expect(killed).toMatchObject({ signal: 'SIGKILL' })

@@ -47,7 +47,7 @@ const deferred = () => {
 export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
   const names = topologyNames(options.prefix)
   const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS
-  const prefetch = options.prefetch ?? 32
+  const prefetch = options.prefetch ?? 128
   const confirmTimeoutMs = options.confirmTimeoutMs ?? 10_000
   const handlers: MessageHandler[] = []
   let connection: RecoveringChannelModel | undefined

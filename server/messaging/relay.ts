@@ -13,7 +13,7 @@ export interface RelayOptions {
   schemas: () => string[]
   log: Logger
   batchSize?: number
-  /** Batches published at once; the broker's confirm latency, not its bandwidth, limits one. */
+  /** Batches claimed and published at once; round-trip latency, not bandwidth, limits one. */
   concurrency?: number
   /** How long a claimed row stays hidden from other relays before it is due again. */
   leaseMs?: number
@@ -42,10 +42,9 @@ interface Claimed {
  */
 export function createRelay(options: RelayOptions): Relay {
   const batchSize = options.batchSize ?? 100
-  const concurrency = options.concurrency ?? 16
+  const concurrency = options.concurrency ?? 8
   const leaseMs = options.leaseMs ?? 30_000
   const idleMs = options.idleMs ?? 1_000
-  const inFlight = new Set<Promise<void>>()
   let running = false
   let loop: Promise<void> | undefined
   let woken = false
@@ -92,54 +91,41 @@ export function createRelay(options: RelayOptions): Relay {
     }
   }
 
-  const settling = new Set<Promise<void>>()
-
-  /** Resolves once the broker has answered; marking the rows goes on in the background. */
-  async function publishThenSettle(schema: string, rows: Claimed[]) {
-    const failed = (error: unknown) =>
-      // The rows stay claimed until their lease ends, then any relay publishes them again.
-      options.log.error({ err: error, schema }, 'outbox batch failed; it will be retried after its lease')
+  /** Publishes one claimed batch; true when the broker confirmed all of it. */
+  async function publishBatch(schema: string, rows: Claimed[]): Promise<boolean> {
     try {
       const envelopes = rows.map(
         (row) => (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as Envelope,
       )
       const outcomes = await options.transport.publish(envelopes)
       failpoint('relay-after-publish')
-      const marking: Promise<void> = settle(schema, rows, outcomes)
-        .catch(failed)
-        .finally(() => settling.delete(marking))
-      settling.add(marking)
+      await settle(schema, rows, outcomes)
+      return outcomes.every((outcome) => outcome.ok)
     } catch (error) {
-      failed(error)
+      // The rows stay claimed until their lease ends, then any relay publishes them again.
+      options.log.error({ err: error, schema }, 'outbox batch failed; it will be retried after its lease')
+      return false
     }
   }
 
-  /** Claims and starts publishing batches until nothing is due or enough are in flight. */
-  async function pump(): Promise<number> {
-    let claimed = 0
-    for (const schema of options.schemas()) {
-      while (inFlight.size < concurrency) {
-        const rows = await claim(schema)
-        if (!rows.length) break
-        claimed += rows.length
-        const publishing: Promise<void> = publishThenSettle(schema, rows).finally(() => inFlight.delete(publishing))
-        inFlight.add(publishing)
-        if (rows.length < batchSize) break
-      }
-    }
-    return claimed
-  }
-
-  async function runOnce(): Promise<number> {
+  /** Claims and publishes batches until nothing is due, or the broker stops confirming. */
+  async function worker(schema: string): Promise<number> {
     let handled = 0
     for (;;) {
-      const claimed = await pump()
-      handled += claimed
-      if (inFlight.size >= concurrency) await Promise.race(inFlight)
-      else if (claimed === 0) break
+      const rows = await claim(schema)
+      handled += rows.length
+      if (!rows.length || !(await publishBatch(schema, rows)) || rows.length < batchSize) return handled
     }
-    await Promise.all(inFlight)
-    await Promise.all(settling)
+  }
+
+  // Several workers claim at once (SKIP LOCKED keeps their batches apart), so the database's and
+  // the broker's round trips overlap instead of adding up.
+  async function runOnce(): Promise<number> {
+    let handled = 0
+    for (const schema of options.schemas()) {
+      const counts = await Promise.all(Array.from({ length: concurrency }, () => worker(schema)))
+      handled += counts.reduce((sum, n) => sum + n, 0)
+    }
     return handled
   }
 
@@ -159,19 +145,12 @@ export function createRelay(options: RelayOptions): Relay {
         // While the broker is away the relay waits here instead of failing rows.
         await Promise.race([options.transport.ready(), stopped])
         if (!running) break
-        const claimed = await pump()
-        if (inFlight.size >= concurrency) {
-          await Promise.race(inFlight)
-          continue
-        }
-        if (claimed > 0 || woken) continue
+        if ((await runOnce()) > 0 || woken) continue
       } catch (error) {
         options.log.error({ err: error }, 'outbox relay pass failed')
       }
       if (running && !woken) await pause(idleMs)
     }
-    await Promise.all(inFlight)
-    await Promise.all(settling)
   }
 
   return {

@@ -180,6 +180,14 @@ const waitFor = async (condition: () => boolean, timeoutMs: number) => {
   }
 }
 
+/** Commits EVENTS rows while the relay is held back, then lets it go; returns when it did. */
+async function fillOutboxThenRelay(r: Rig): Promise<number> {
+  r.relay(false)
+  for (let committed = 0; committed < EVENTS; committed += PER_TRANSACTION) await r.commit(PER_TRANSACTION)
+  r.relay(true)
+  return performance.now()
+}
+
 /** Drains an outbox holding EVENTS rows into RabbitMQ: the relay alone, against amqp-raw. */
 export const outboxRelay: Scenario = {
   name: 'outbox-relay',
@@ -189,10 +197,7 @@ export const outboxRelay: Scenario = {
   async run(): Promise<Measurement> {
     const r = await rig('relay', { consume: false })
     try {
-      r.relay(false)
-      for (let committed = 0; committed < EVENTS; committed += PER_TRANSACTION) await r.commit(PER_TRANSACTION)
-      const started = performance.now()
-      r.relay(true)
+      const started = await fillOutboxThenRelay(r)
       while ((await r.messaging.relay.runOnce()) > 0);
       const value = Math.round(EVENTS / ((performance.now() - started) / 1000))
       return { value, p50Ms: Number.NaN, p99Ms: Number.NaN, peakRssMb: peakRssMb(process.pid) }
@@ -216,10 +221,7 @@ export const outbox: Scenario = {
   async run(): Promise<Measurement> {
     const r = await rig('outbox')
     try {
-      r.relay(false)
-      for (let committed = 0; committed < EVENTS; committed += PER_TRANSACTION) await r.commit(PER_TRANSACTION)
-      const started = performance.now()
-      r.relay(true)
+      const started = await fillOutboxThenRelay(r)
       await r.messaging.relay.runOnce()
       await waitFor(() => r.received() >= EVENTS, 120_000)
       const throughput = Math.round(EVENTS / ((performance.now() - started) / 1000))

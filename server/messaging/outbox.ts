@@ -4,8 +4,14 @@ import type { Envelope } from '../contracts/messaging'
 
 const commits = new EventEmitter()
 
-/** The relay listens so it can publish right after a commit instead of at its next sweep. */
-export const onOutboxCommit = (listener: (schema: string) => void) => commits.on('commit', listener)
+/**
+ * The relay listens so it can publish right after a commit instead of at its next sweep.
+ * Returns the function that stops listening.
+ */
+export function onOutboxCommit(listener: (schema: string) => void): () => void {
+  commits.on('commit', listener)
+  return () => commits.off('commit', listener)
+}
 
 /** Adds envelopes to `<schema>.outbox` inside the caller's transaction. */
 export async function addToOutbox(trx: Transaction<unknown>, schema: string, envelopes: Envelope[]): Promise<void> {

@@ -51,7 +51,7 @@ export function createRelay(options: RelayOptions): Relay {
   let wake: () => void = () => {}
   let stopping: () => void = () => {}
   const stopped = new Promise<void>((resolve) => (stopping = resolve))
-  onOutboxCommit(() => {
+  const stopListening = onOutboxCommit(() => {
     woken = true
     wake()
   })
@@ -162,6 +162,7 @@ export function createRelay(options: RelayOptions): Relay {
     },
     async stop() {
       running = false
+      stopListening()
       stopping()
       wake()
       await loop

@@ -22,10 +22,7 @@ export async function publishConfirmed(
 ): Promise<PublishOutcome[]> {
   const listening = new AbortController()
   const { signal } = listening
-  const closed = once(channel, 'close', { signal }).then(
-    () => 'closed' as const,
-    () => 'done' as const,
-  )
+  const closed = closedSignal(channel).then(() => 'closed' as const)
   const confirms: Promise<PublishOutcome>[] = []
   for (const message of batch) {
     let written = true
@@ -59,6 +56,18 @@ export async function publishConfirmed(
   return batch.map(
     (_, i) => settled[i] ?? { ok: false, error: 'channel closed before the message was written', transient: true },
   )
+}
+
+const closedSignals = new WeakMap<ConfirmChannel, Promise<void>>()
+
+/** One 'close' listener per channel, however many batches wait on it at once. */
+function closedSignal(channel: ConfirmChannel): Promise<void> {
+  let closed = closedSignals.get(channel)
+  if (!closed) {
+    closed = new Promise((resolve) => channel.once('close', () => resolve()))
+    closedSignals.set(channel, closed)
+  }
+  return closed
 }
 
 // amqplib fails pending confirms with "channel closed" when the link drops; a nack is a refusal.

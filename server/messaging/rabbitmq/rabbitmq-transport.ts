@@ -147,6 +147,11 @@ export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
     for (const handler of handlers) {
       await declareHandlerTopology(channel, names, handler, delays)
       const consumer = await model.createChannel()
+      // A consumer channel closed on its own (not with the connection) would silently stop
+      // deliveries: close the connection so recovery re-creates every consumer.
+      consumer.on('close', () => {
+        if (publisher) void model.close().catch(() => {})
+      })
       consumer.on('error', (error: Error) =>
         options.log.warn({ err: error, handler: handler.name }, 'RabbitMQ consumer channel error'),
       )

@@ -16,9 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       replayed_at timestamptz,
       unique (handler, message_id)
     )`.execute(db)
-  await sql`create index dead_letter_pending on messaging.dead_letter (dead_at desc) where replayed_at is null`.execute(
-    db,
-  )
+  await sql`create index dead_letter_pending on messaging.dead_letter (id desc) where replayed_at is null`.execute(db)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

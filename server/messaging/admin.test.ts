@@ -41,6 +41,20 @@ describe.skipIf(!services.databaseUrl)('outbox and dead-letter operations', () =
     }
   })
 
+  it('keeps relaying the other outboxes when one cannot be read', async () => {
+    const f = (fixture = await messagingFixture('ops_broken'))
+    const messaging = await f.start('in-process', [f.idempotentHandler('ops_broken-h')], { relay: false })
+    const relay = createRelay({
+      sql: f.sql,
+      transport: messaging.transport,
+      schemas: () => ['not_migrated_yet', f.schema],
+      log: quietLog,
+    })
+    await f.commit(30, 10)
+    expect(await relay.runOnce()).toBe(30)
+    await expect.poll(() => f.applied('ops_broken-h')).toEqual({ total: 30, distinct: 30 })
+  })
+
   it('deletes only rows published more than seven days ago', async () => {
     const f = (fixture = await messagingFixture('ops_cleanup'))
     const messaging = await f.start('in-process', [])

@@ -63,6 +63,13 @@ export async function replayDeadLetter(messaging: Messaging, id: string): Promis
       message: 'This dead letter has no readable envelope, so it cannot be replayed.',
     })
   }
-  await messaging.transport.redeliver(letter.handler, envelope)
+  // Marked first: if the replayed message dies again at once, its new record must not be hidden
+  // by a mark written after it.
   await messaging.deadLetters.markReplayed(letter.id)
+  try {
+    await messaging.transport.redeliver(letter.handler, envelope)
+  } catch (error) {
+    await messaging.deadLetters.markReplayed(letter.id, null)
+    throw error
+  }
 }

@@ -34,7 +34,8 @@ export interface DeadLetter {
 export function deadLetterStore(sqlPort: SqlPort): DeadLetterSink & {
   list(options: { limit: number; before?: string; includeReplayed?: boolean }): Promise<DeadLetter[]>
   find(id: string): Promise<DeadLetter | undefined>
-  markReplayed(id: string): Promise<void>
+  /** Sets replayed_at to now, or back to null when a replay could not be sent. */
+  markReplayed(id: string, at?: null): Promise<void>
 } {
   const db = () => schemaDb<MessagingDatabase>(sqlPort, 'messaging')
   const toDeadLetter = (row: Selectable<MessagingDatabase['dead_letter']>): DeadLetter => ({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Logger } from 'pino'
 import { InvalidMessageError, parseEnvelope } from './envelope'
 import { DEFAULT_MAX_ATTEMPTS, definitionsOf, type MessageHandler } from './handler'
@@ -45,15 +46,15 @@ export async function recordDead(
   attempts: number,
 ): Promise<void> {
   const text = content.toString()
-  let messageId = 'unreadable'
-  let type = 'unknown'
+  let raw: { id?: unknown; type?: unknown } = {}
   try {
-    const raw = JSON.parse(text) as { id?: unknown; type?: unknown }
-    if (typeof raw.id === 'string') messageId = raw.id
-    if (typeof raw.type === 'string') type = raw.type
+    raw = (JSON.parse(text) ?? {}) as typeof raw
   } catch {
-    // Not JSON: recorded as it came, under a content hash so repeats collapse into one row.
-    messageId = `sha1:${(await import('node:crypto')).createHash('sha1').update(text).digest('hex')}`
+    // Not JSON: recorded as it came.
   }
+  // Without a readable id, a content hash keys the record, so repeats of one poison message
+  // collapse into one row and different ones do not overwrite each other.
+  const messageId = typeof raw.id === 'string' ? raw.id : `sha1:${createHash('sha1').update(text).digest('hex')}`
+  const type = typeof raw.type === 'string' ? raw.type : 'unknown'
   await sink.record({ handler, messageId, type, content: text, reason, attempts })
 }

@@ -31,6 +31,8 @@ export interface Relay {
 interface Claimed {
   id: string
   content: Envelope | string
+  /** The claim's lease, exactly as stored: settling only touches rows still under it. */
+  lease: string
 }
 
 /**
@@ -63,17 +65,19 @@ export function createRelay(options: RelayOptions): Relay {
       where id in (
         select id from ${table} where processed_on is null and next_attempt_at <= now()
         order by occurred_on, id limit ${batchSize} for update skip locked)
-      returning id, content, occurred_on`.execute(options.sql.db)
+      returning id, content, occurred_on, next_attempt_at::text as lease`.execute(options.sql.db)
     return rows.sort((a, b) => +new Date(a.occurred_on) - +new Date(b.occurred_on) || a.id.localeCompare(b.id))
   }
 
   async function settle(schema: string, rows: Claimed[], outcomes: PublishOutcome[]) {
     const table = sql.id(schema, 'outbox')
+    // Only rows still under this claim's lease: if it ran out and another relay claimed them, that
+    // relay records their fate.
+    const ours = sql`next_attempt_at = ${rows[0]!.lease}::timestamptz`
     const confirmed = rows.filter((_, i) => outcomes[i]!.ok).map((row) => row.id)
     if (confirmed.length) {
-      await sql`update ${table} set processed_on = now(), error = null where id = any(${confirmed}::uuid[])`.execute(
-        options.sql.db,
-      )
+      await sql`update ${table} set processed_on = now(), error = null
+        where id = any(${confirmed}::uuid[]) and ${ours}`.execute(options.sql.db)
     }
     for (const [i, outcome] of outcomes.entries()) {
       if (outcome.ok) continue
@@ -84,7 +88,7 @@ export function createRelay(options: RelayOptions): Relay {
         : sql`interval '1 second' * least(300, power(2, retry_count + 1))`
       await sql`
         update ${table} set retry_count = retry_count + 1, error = ${outcome.error}, next_attempt_at = now() + ${delay}
-        where id = ${rows[i]!.id}`.execute(options.sql.db)
+        where id = ${rows[i]!.id} and ${ours}`.execute(options.sql.db)
     }
     if (confirmed.length < rows.length) {
       options.log.warn({ schema, failed: rows.length - confirmed.length }, 'outbox rows not confirmed; will retry')
@@ -119,14 +123,18 @@ export function createRelay(options: RelayOptions): Relay {
   }
 
   // Several workers claim at once (SKIP LOCKED keeps their batches apart), so the database's and
-  // the broker's round trips overlap instead of adding up.
+  // the broker's round trips overlap instead of adding up. A failing outbox (a table not migrated
+  // yet) is logged and does not hold the others back; every outbox is drained side by side.
+  async function drain(schema: string): Promise<number> {
+    const results = await Promise.allSettled(Array.from({ length: concurrency }, () => worker(schema)))
+    const failure = results.find((result) => result.status === 'rejected')
+    if (failure) options.log.error({ err: failure.reason, schema }, 'relaying this outbox failed')
+    return results.reduce((sum, result) => sum + (result.status === 'fulfilled' ? result.value : 0), 0)
+  }
+
   async function runOnce(): Promise<number> {
-    let handled = 0
-    for (const schema of options.schemas()) {
-      const counts = await Promise.all(Array.from({ length: concurrency }, () => worker(schema)))
-      handled += counts.reduce((sum, n) => sum + n, 0)
-    }
-    return handled
+    const counts = await Promise.all(options.schemas().map(drain))
+    return counts.reduce((sum, n) => sum + n, 0)
   }
 
   const pause = (ms: number) =>

@@ -23,7 +23,14 @@ export async function publishConfirmed(
   const listening = new AbortController()
   const { signal } = listening
   const closed = closedSignal(channel).then(() => 'closed' as const)
+  // One deadline for the whole batch, running while we wait to write (a blocked broker never
+  // drains) and for confirms. Not transient: the link is up, so the rows back off.
+  const deadline = new Promise<PublishOutcome>((resolve) => {
+    setTimeout(() => resolve({ ok: false, error: `no confirm within ${timeoutMs} ms` }), timeoutMs).unref()
+  })
+  const expired = deadline.then(() => 'expired' as const)
   const confirms: Promise<PublishOutcome>[] = []
+  let stoppedBy: 'closed' | 'expired' | undefined
   for (const message of batch) {
     let written = true
     confirms.push(
@@ -42,20 +49,20 @@ export async function publishConfirmed(
         () => 'drained' as const,
         () => 'done' as const,
       )
-      if ((await Promise.race([drained, closed])) === 'closed') break
+      const waited = await Promise.race([drained, closed, expired])
+      if (waited === 'closed' || waited === 'expired') {
+        stoppedBy = waited
+        break
+      }
     }
   }
-  const deadline = new Promise<PublishOutcome>((resolve) => {
-    setTimeout(
-      () => resolve({ ok: false, error: `no confirm within ${timeoutMs} ms`, transient: true }),
-      timeoutMs,
-    ).unref()
-  })
   const settled = await Promise.all(confirms.map((confirm) => Promise.race([confirm, deadline])))
   listening.abort()
-  return batch.map(
-    (_, i) => settled[i] ?? { ok: false, error: 'channel closed before the message was written', transient: true },
-  )
+  const unwritten: PublishOutcome =
+    stoppedBy === 'expired'
+      ? { ok: false, error: `not written within ${timeoutMs} ms: the broker is not taking messages` }
+      : { ok: false, error: 'not written: the channel closed', transient: true }
+  return batch.map((_, i) => settled[i] ?? unwritten)
 }
 
 const closedSignals = new WeakMap<ConfirmChannel, Promise<void>>()

@@ -53,6 +53,15 @@ export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
   let connection: RecoveringChannelModel | undefined
   let publisher: ConfirmChannel | undefined
   let connected = deferred()
+  let up = false
+
+  /** Connection or publisher lost: later ready() calls wait for the next successful setup. */
+  const markDown = () => {
+    publisher = undefined
+    if (!up) return // already waiting: keep the promise the relay is waiting on
+    up = false
+    connected = deferred()
+  }
 
   const publish = async (batch: Outgoing[]): Promise<PublishOutcome[]> => {
     if (!publisher) return batch.map(() => ({ ok: false, error: 'not connected to RabbitMQ', transient: true }))
@@ -64,10 +73,14 @@ export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
     if (!outcome!.ok) throw new Error(outcome!.error)
   }
 
-  function consumeHandler(channel: Channel, handler: MessageHandler) {
+  function consumeHandler(model: ChannelModel, channel: Channel, handler: MessageHandler) {
     const queue = names.queue(handler.name)
     return async (message: ConsumeMessage | null) => {
-      if (!message) return // the broker cancelled the consumer; setup re-creates it on reconnect
+      if (!message) {
+        // The broker cancelled the consumer (its queue was deleted): reconnect to re-declare it.
+        options.log.warn({ handler: handler.name }, 'RabbitMQ cancelled a consumer; reconnecting')
+        return void model.close().catch(() => {})
+      }
       const attempt = Number(message.properties.headers?.['x-attempt'] ?? 1)
       try {
         const verdict = await deliver(handler, message.content, attempt, options.log)
@@ -130,22 +143,26 @@ export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
   }
 
   async function setup(model: ChannelModel) {
+    // amqplib binds its own listeners only after setup succeeds: an 'error' during setup (a reset
+    // while declaring queues) would otherwise be unhandled and crash the process.
+    model.on('error', (error: Error) => options.log.warn({ err: error }, 'RabbitMQ connection error during setup'))
     const channel = await model.createConfirmChannel()
     channel.on('error', (error: Error) => options.log.warn({ err: error }, 'RabbitMQ publisher channel error'))
     // A publisher channel closed by a channel error (not by the connection) would leave us unable
     // to publish on a live connection: close the connection so recovery rebuilds everything.
     channel.on('close', () => {
       if (publisher !== channel) return
-      publisher = undefined
-      connected = deferred()
+      markDown()
       void model.close().catch(() => {})
     })
     channel.on('return', (message: ConsumeMessage) =>
       options.log.debug({ type: message.properties.type }, 'no queue is bound for this message type'),
     )
     await channel.assertExchange(names.exchange, 'topic', { durable: true })
+    for (const handler of handlers) await declareHandlerTopology(channel, names, handler, delays)
+    // Consumers start only once retries and dead letters can be published.
+    publisher = channel
     for (const handler of handlers) {
-      await declareHandlerTopology(channel, names, handler, delays)
       const consumer = await model.createChannel()
       // A consumer channel closed on its own (not with the connection) would silently stop
       // deliveries: close the connection so recovery re-creates every consumer.
@@ -156,10 +173,10 @@ export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
         options.log.warn({ err: error, handler: handler.name }, 'RabbitMQ consumer channel error'),
       )
       await consumer.prefetch(prefetch)
-      await consumer.consume(names.queue(handler.name), consumeHandler(consumer, handler))
+      await consumer.consume(names.queue(handler.name), consumeHandler(model, consumer, handler))
       await consumer.consume(names.deadLetterQueue(handler.name), recordDeadLetters(consumer, handler))
     }
-    publisher = channel
+    up = true
     connected.resolve()
     options.log.info({ handlers: handlers.length }, 'RabbitMQ connected; topology declared')
   }
@@ -198,8 +215,7 @@ export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
       // Without listeners, amqplib's 'error' (a heartbeat timeout, say) would crash the process.
       connection.on('error', (error: Error) => options.log.warn({ err: error }, 'RabbitMQ connection error'))
       connection.on('disconnect', (error: Error) => {
-        publisher = undefined
-        connected = deferred()
+        markDown()
         options.log.warn({ reason: error?.message }, 'RabbitMQ disconnected; reconnecting')
       })
     },

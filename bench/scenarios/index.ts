@@ -1,5 +1,7 @@
 import type { Scenario } from '../harness'
-import { amqpRaw, outbox, outboxRecovery, outboxRelay } from './outbox'
+import { amqpRaw } from './amqp-raw'
+import { outbox, outboxRelay } from './outbox'
+import { outboxRecovery } from './outbox-recovery'
 import { baseline, ssrStatic } from './reference'
 
 /** Every scenario `npm run bench` knows, in run order. Later issues add theirs here. */

@@ -1,6 +1,5 @@
 import {
   connect,
-  type Channel,
   type ChannelModel,
   type ConfirmChannel,
   type ConsumeMessage,
@@ -8,10 +7,10 @@ import {
 } from 'amqplib'
 import type { Logger } from 'pino'
 import type { Envelope } from '../../contracts/messaging'
-import { deliver, recordDead } from '../delivery'
-import { DEFAULT_RETRY_DELAYS_MS, retryDelayFor, type MessageHandler } from '../handler'
+import { DEFAULT_RETRY_DELAYS_MS, type MessageHandler } from '../handler'
 import type { DeadLetterSink, PublishOutcome, Transport } from '../transport'
 import { publishConfirmed, type Outgoing } from './confirmed-publisher'
+import { consumeHandler, recordDeadLetters, type ConsumerContext } from './consumers'
 import { declareHandlerTopology, topologyNames } from './topology'
 
 export interface RabbitMqOptions {
@@ -73,74 +72,7 @@ export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
     if (!outcome!.ok) throw new Error(outcome!.error)
   }
 
-  function consumeHandler(model: ChannelModel, channel: Channel, handler: MessageHandler) {
-    const queue = names.queue(handler.name)
-    return async (message: ConsumeMessage | null) => {
-      if (!message) {
-        // The broker cancelled the consumer (its queue was deleted): reconnect to re-declare it.
-        options.log.warn({ handler: handler.name }, 'RabbitMQ cancelled a consumer; reconnecting')
-        return void model.close().catch(() => {})
-      }
-      const attempt = Number(message.properties.headers?.['x-attempt'] ?? 1)
-      try {
-        const verdict = await deliver(handler, message.content, attempt, options.log)
-        if (verdict.kind === 'retry') {
-          const delay = retryDelayFor(attempt, delays)
-          await publishOne({
-            exchange: '',
-            routingKey: names.retryQueue(handler.name, delay),
-            content: message.content,
-            options: {
-              ...message.properties,
-              persistent: true,
-              headers: { ...message.properties.headers, 'x-attempt': verdict.attempt },
-            },
-          })
-        } else if (verdict.kind === 'dead') {
-          await publishOne({
-            exchange: '',
-            routingKey: names.deadLetterQueue(handler.name),
-            content: message.content,
-            options: { persistent: true, headers: { 'x-reason': verdict.reason, 'x-attempts': attempt } },
-          })
-        }
-        channel.ack(message)
-      } catch (error) {
-        // The retry or dead letter could not be published: give the message back to the broker.
-        options.log.warn({ err: error, handler: handler.name, queue }, 'delivery returned to the queue')
-        try {
-          channel.nack(message, false, true)
-        } catch {
-          // The channel is gone; the broker requeues unacknowledged messages by itself.
-        }
-      }
-    }
-  }
-
-  /** Drains a handler's dead-letter queue into the dead-letter store admins read. */
-  function recordDeadLetters(channel: Channel, handler: MessageHandler) {
-    return async (message: ConsumeMessage | null) => {
-      if (!message) return
-      const headers = message.properties.headers ?? {}
-      const reason = String(
-        headers['x-reason'] ?? `broker dead-lettered it: ${String(headers['x-first-death-reason'] ?? 'unknown')}`,
-      )
-      const attempts = Number(headers['x-attempts'] ?? headers['x-delivery-count'] ?? 0)
-      try {
-        await recordDead(options.deadLetters, handler.name, message.content, reason, attempts)
-        channel.ack(message)
-      } catch (error) {
-        options.log.error({ err: error, handler: handler.name }, 'could not record a dead letter; retrying')
-        setTimeout(() => {
-          try {
-            channel.nack(message, false, true)
-          } catch {
-            // The channel is gone; the broker requeues it.
-          }
-        }, 1_000).unref()
-      }
-    }
-  }
+  const consumers: ConsumerContext = { names, delays, log: options.log, deadLetters: options.deadLetters, publishOne }
 
   async function setup(model: ChannelModel) {
     // amqplib binds its own listeners only after setup succeeds: an 'error' during setup (a reset
@@ -173,8 +105,8 @@ export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
         options.log.warn({ err: error, handler: handler.name }, 'RabbitMQ consumer channel error'),
       )
       await consumer.prefetch(prefetch)
-      await consumer.consume(names.queue(handler.name), consumeHandler(model, consumer, handler))
-      await consumer.consume(names.deadLetterQueue(handler.name), recordDeadLetters(consumer, handler))
+      await consumer.consume(names.queue(handler.name), consumeHandler(consumers, model, consumer, handler))
+      await consumer.consume(names.deadLetterQueue(handler.name), recordDeadLetters(consumers, consumer, handler))
     }
     up = true
     connected.resolve()

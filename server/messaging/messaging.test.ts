@@ -79,6 +79,13 @@ describe.each(transports)('messaging over %s', (transport, unavailable) => {
     expect(await deadLetter()).toBeUndefined()
   })
 
+  it.skipIf(unavailable)('refuses to replay to a handler that has no queue, instead of dropping it', async () => {
+    const f = await setUp('noqueue', 'present')
+    const messaging = await f.start(transport, [f.idempotentHandler('present')])
+    await messaging.transport.ready()
+    await expect(messaging.transport.redeliver('absent', createEnvelope(WidgetMade, { n: 1 }))).rejects.toThrow()
+  })
+
   it.skipIf(unavailable)('dead-letters an invalid message at once, saying what is wrong', async () => {
     const f = await setUp('invalid', 'strict')
     const messaging = await f.start(transport, [f.idempotentHandler('strict')])

@@ -7,6 +7,11 @@ export interface Outgoing {
   routingKey: string
   content: Buffer
   options: Options.Publish
+  /**
+   * Fail unless a queue took it. Retries, dead letters and replays go to one named queue: if it
+   * is gone, the broker would accept and drop them. (Events may have no subscriber yet.)
+   */
+  mustRoute?: boolean
 }
 
 /**
@@ -31,13 +36,24 @@ export async function publishConfirmed(
   const expired = deadline.then(() => 'expired' as const)
   const confirms: Promise<PublishOutcome>[] = []
   let stoppedBy: 'closed' | 'expired' | undefined
+  const returned = returnedTags(channel)
   for (const message of batch) {
     let written = true
+    const tag = message.mustRoute ? String(nextTag++) : undefined
+    const options = tag
+      ? { ...message.options, mandatory: true, headers: { ...message.options.headers, [TAG]: tag } }
+      : message.options
     confirms.push(
       new Promise<PublishOutcome>((resolve) => {
         try {
-          written = channel.publish(message.exchange, message.routingKey, message.content, message.options, (error) =>
-            resolve(error ? refusedOrLost(error) : { ok: true }),
+          written = channel.publish(message.exchange, message.routingKey, message.content, options, (error) =>
+            resolve(
+              error
+                ? refusedOrLost(error)
+                : tag && returned.delete(tag)
+                  ? { ok: false, error: `no queue took it (${message.routingKey})` }
+                  : { ok: true },
+            ),
           )
         } catch (error) {
           resolve({ ok: false, error: error instanceof Error ? error.message : String(error), transient: true })
@@ -63,6 +79,26 @@ export async function publishConfirmed(
       ? { ok: false, error: `not written within ${timeoutMs} ms: the broker is not taking messages` }
       : { ok: false, error: 'not written: the channel closed', transient: true }
   return batch.map((_, i) => settled[i] ?? unwritten)
+}
+
+// The broker sends basic.return before the basic.ack of an unroutable mandatory message, so a
+// tag returned by the time its confirm arrives means no queue took it.
+const TAG = 'x-publish-tag'
+let nextTag = 1
+const returnedSets = new WeakMap<ConfirmChannel, Set<string>>()
+
+function returnedTags(channel: ConfirmChannel): Set<string> {
+  let returned = returnedSets.get(channel)
+  if (!returned) {
+    const tags = new Set<string>()
+    channel.on('return', (message: { properties: { headers?: Record<string, unknown> } }) => {
+      const tag = message.properties.headers?.[TAG]
+      if (tag !== undefined) tags.add(String(tag))
+    })
+    returnedSets.set(channel, tags)
+    returned = tags
+  }
+  return returned
 }
 
 const closedSignals = new WeakMap<ConfirmChannel, Promise<void>>()

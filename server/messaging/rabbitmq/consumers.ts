@@ -42,6 +42,7 @@ export function consumeHandler(
         await publishOne({
           exchange: '',
           routingKey: names.retryQueue(handler.name, delay),
+          mustRoute: true,
           content: message.content,
           options: {
             ...message.properties,
@@ -53,6 +54,7 @@ export function consumeHandler(
         await publishOne({
           exchange: '',
           routingKey: names.deadLetterQueue(handler.name),
+          mustRoute: true,
           content: message.content,
           options: { persistent: true, headers: { 'x-reason': verdict.reason, 'x-attempts': attempt } },
         })

@@ -155,6 +155,7 @@ export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
       await publishOne({
         exchange: '',
         routingKey: names.queue(handlerName),
+        mustRoute: true,
         content: Buffer.from(JSON.stringify(envelope)),
         options: { persistent: true, messageId: envelope.id, type: envelope.type, headers: { 'x-attempt': 1 } },
       })

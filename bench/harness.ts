@@ -4,6 +4,8 @@ import type { AppProcess } from '../scripts/lib/app-process'
 
 export interface Measurement {
   value: number
+  /** The reference's value, when the scenario measured it itself, paired with its own rounds. */
+  referenceValue?: number
   p50Ms: number
   p99Ms: number
   peakRssMb: number

@@ -64,15 +64,17 @@ try {
     }
     const referenceName = scenario.reference === undefined ? 'baseline' : scenario.reference
     const reference =
-      referenceName === null
+      measured.referenceValue ??
+      (referenceName === null
         ? null
         : referenceName === scenario.name
           ? measured.value
-          : (records.find((r) => r.name === referenceName)?.value ?? null)
+          : (records.find((r) => r.name === referenceName)?.value ?? null))
+    const { referenceValue: _paired, ...figures } = measured
     records.push({
       name: scenario.name,
       unit: scenario.unit,
-      ...measured,
+      ...figures,
       baseline: reference,
       ratio: reference === null ? null : Math.round((measured.value / reference) * 1000) / 1000,
       at: new Date().toISOString(),

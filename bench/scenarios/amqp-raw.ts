@@ -3,46 +3,45 @@ import { createEnvelope } from '../../server/messaging/envelope'
 import { peakRssMb, type Scenario } from '../harness'
 import { Benchmarked, EVENTS, note, services } from './outbox-rig'
 
+/** The most this broker takes from one publisher: pipelined confirms into a bound quorum queue. */
+export async function rawPublisherRate(): Promise<number> {
+  const { amqpUrl } = services()
+  const connection = await connect(amqpUrl)
+  const channel = await connection.createConfirmChannel()
+  const exchange = `bench-raw-${process.pid}`
+  const queue = `${exchange}.q`
+  await channel.assertExchange(exchange, 'topic', { durable: true })
+  await channel.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } })
+  await channel.bindQueue(queue, exchange, '#')
+  try {
+    const body = Buffer.from(JSON.stringify(createEnvelope(Benchmarked, { n: 0, note })))
+    const started = performance.now()
+    const confirms: Promise<void>[] = []
+    for (let n = 0; n < EVENTS; n++) {
+      confirms.push(
+        new Promise((resolve, reject) =>
+          channel.publish(exchange, Benchmarked.type, body, { persistent: true, mandatory: true }, (error) =>
+            error ? reject(error) : resolve(),
+          ),
+        ),
+      )
+      if (confirms.length % 1_000 === 0) await Promise.all(confirms.slice(-1_000)) // a window, not the whole run
+    }
+    await Promise.all(confirms)
+    return Math.round(EVENTS / ((performance.now() - started) / 1000))
+  } finally {
+    await channel.deleteQueue(queue)
+    await channel.deleteExchange(exchange)
+    await connection.close()
+  }
+}
+
 export const amqpRaw: Scenario = {
   name: 'amqp-raw',
   unit: 'msg/s',
   description: 'raw amqplib publisher, pipelined confirms, persistent, into a quorum queue',
   reference: null,
   async run() {
-    const { amqpUrl } = services()
-    const connection = await connect(amqpUrl)
-    const channel = await connection.createConfirmChannel()
-    const exchange = `bench-raw-${process.pid}`
-    const queue = `${exchange}.q`
-    await channel.assertExchange(exchange, 'topic', { durable: true })
-    await channel.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } })
-    await channel.bindQueue(queue, exchange, '#')
-    try {
-      const body = Buffer.from(JSON.stringify(createEnvelope(Benchmarked, { n: 0, note })))
-      const started = performance.now()
-      const confirms: Promise<void>[] = []
-      for (let n = 0; n < EVENTS; n++) {
-        confirms.push(
-          new Promise((resolve, reject) =>
-            channel.publish(exchange, Benchmarked.type, body, { persistent: true, mandatory: true }, (error) =>
-              error ? reject(error) : resolve(),
-            ),
-          ),
-        )
-        if (confirms.length % 1_000 === 0) await Promise.all(confirms.slice(-1_000)) // a window, not the whole run
-      }
-      await Promise.all(confirms)
-      const seconds = (performance.now() - started) / 1000
-      return {
-        value: Math.round(EVENTS / seconds),
-        p50Ms: Number.NaN,
-        p99Ms: Number.NaN,
-        peakRssMb: peakRssMb(process.pid),
-      }
-    } finally {
-      await channel.deleteQueue(queue)
-      await channel.deleteExchange(exchange)
-      await connection.close()
-    }
+    return { value: await rawPublisherRate(), p50Ms: Number.NaN, p99Ms: Number.NaN, peakRssMb: peakRssMb(process.pid) }
   },
 }

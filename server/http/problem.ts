@@ -36,7 +36,7 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 }
 
-export const fieldErrorsOf = (error: ZodError): FieldError[] =>
+const fieldErrorsOf = (error: ZodError): FieldError[] =>
   error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }))
 
 /**

@@ -25,6 +25,22 @@ export interface RabbitMqOptions {
   confirmTimeoutMs?: number
 }
 
+/** How an event goes on the wire: persistent JSON, routed by its type, described by its properties. */
+export const eventMessage = (exchange: string, envelope: Envelope): Outgoing => ({
+  exchange,
+  routingKey: envelope.type,
+  content: Buffer.from(JSON.stringify(envelope)),
+  options: {
+    persistent: true,
+    mandatory: true,
+    messageId: envelope.id,
+    type: envelope.type,
+    correlationId: envelope.correlationId,
+    contentType: 'application/json',
+    timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
+  },
+})
+
 // A 10 s heartbeat notices a dead link quickly, unless the URL chose its own.
 const withHeartbeat = (url: string) => {
   const parsed = new URL(url)
@@ -117,22 +133,7 @@ export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
     kind: 'real',
     ready: () => connected.promise,
     async publish(envelopes: Envelope[]) {
-      return publish(
-        envelopes.map((envelope) => ({
-          exchange: names.exchange,
-          routingKey: envelope.type,
-          content: Buffer.from(JSON.stringify(envelope)),
-          options: {
-            persistent: true,
-            mandatory: true,
-            messageId: envelope.id,
-            type: envelope.type,
-            correlationId: envelope.correlationId,
-            contentType: 'application/json',
-            timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
-          },
-        })),
-      )
+      return publish(envelopes.map((envelope) => eventMessage(names.exchange, envelope)))
     },
     subscribe(handler) {
       if (connection) throw new Error('subscribe handlers before the transport starts')

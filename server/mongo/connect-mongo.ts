@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { MongoClient } from 'mongodb'
 import type { InfrastructureKind } from '../config/settings'
 import { startMongoWireServer } from '../../packages/mongo-wire/src/server'
@@ -10,9 +11,14 @@ export interface MongoPort {
   close(): Promise<void>
 }
 
-/** MONGODB_URL when set; otherwise an in-process MongoDB-wire server on a free loopback port. */
-export async function connectMongo(options: { mongodbUrl?: string }): Promise<MongoPort> {
-  const embedded = options.mongodbUrl ? undefined : await startMongoWireServer()
+/**
+ * MONGODB_URL when set; otherwise an in-process MongoDB-wire server on a free loopback port, its
+ * data under `<dataDir>/mongo` (in memory only when `dataDir` is empty, as tests may ask).
+ */
+export async function connectMongo(options: { mongodbUrl?: string; dataDir?: string }): Promise<MongoPort> {
+  const embedded = options.mongodbUrl
+    ? undefined
+    : await startMongoWireServer({ dir: options.dataDir ? join(options.dataDir, 'mongo') : undefined })
   const client = new MongoClient(options.mongodbUrl ?? embedded!.url, {
     appName: 'shop',
     serverSelectionTimeoutMS: 5_000,

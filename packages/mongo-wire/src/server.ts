@@ -1,6 +1,12 @@
+import { mkdir } from 'node:fs/promises'
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import type { Document } from 'bson'
-import { commandNotFound, connectionCommands, type CommandHandler } from './commands'
+import { commandNotFound, commands as builtIn, type CommandHandler, type Engine } from './commands'
+import { Cursors } from './engine/cursors'
+import { Store } from './engine/store'
+import { errorReply } from './errors'
+import { lockDirectory } from './persistence/directory-lock'
+import { openDurableLog, type DurableLog } from './persistence/durable-log'
 import { decodeRequest, encodeReply } from './wire'
 
 export interface MongoWireServer {
@@ -13,15 +19,57 @@ export interface MongoWireOptions {
   host?: string
   /** 0 picks a free port. */
   port?: number
+  /** Where data lives; without it everything is in memory and gone when the server stops. */
+  dir?: string
+  /** Extra or replacement commands (tests). */
   commands?: Record<string, CommandHandler>
+  /** Journal size that triggers a snapshot. */
+  compactAfterBytes?: number
+}
+
+/** Opens the store: empty in memory, or recovered from `dir` (throws on damaged data, never starts empty). */
+async function openEngine(options: MongoWireOptions): Promise<{ engine: Engine; close(): Promise<void> }> {
+  const store = new Store()
+  const cursors = new Cursors()
+  if (!options.dir) return { engine: { store, cursors, persist: async () => {} }, close: async () => {} }
+  await mkdir(options.dir, { recursive: true })
+  const unlock = await lockDirectory(options.dir)
+  let log: DurableLog
+  try {
+    const opened = await openDurableLog(options.dir)
+    log = opened.log
+    for (const change of opened.recovered) store.apply(change)
+  } catch (error) {
+    await unlock()
+    throw error
+  }
+  const compactAfter = options.compactAfterBytes ?? 64 * 1024 * 1024
+  let compacting: Promise<void> | undefined
+  const compact = () => {
+    compacting ??= log.compact(() => store.snapshot()).finally(() => (compacting = undefined))
+    return compacting
+  }
+  if (log.journalBytes > 0) await compact()
+  const persist = async (changes: Parameters<DurableLog['append']>[0]) => {
+    if (!changes.length) return
+    await log.append(changes)
+    if (log.journalBytes > compactAfter) void compact()
+  }
+  const close = async () => {
+    await compacting
+    await log.close()
+    await unlock()
+  }
+  return { engine: { store, cursors, persist }, close }
 }
 
 /**
  * A server that speaks the MongoDB wire protocol (OP_MSG, and OP_QUERY for the legacy handshake),
- * so the official driver can connect where no MongoDB can be installed.
+ * so the official driver can be used where no MongoDB can be installed.
  */
 export async function startMongoWireServer(options: MongoWireOptions = {}): Promise<MongoWireServer> {
-  const commands = { ...connectionCommands, ...options.commands }
+  const commands = { ...builtIn, ...options.commands }
+  const { engine, close } = await openEngine(options)
   const sockets = new Set<Socket>()
   let connections = 0
 
@@ -30,14 +78,9 @@ export async function startMongoWireServer(options: MongoWireOptions = {}): Prom
     const handler = commands[name]
     if (!handler) return commandNotFound(name)
     try {
-      return await handler(command, { connectionId })
+      return await handler(command, { connectionId, engine })
     } catch (error) {
-      return {
-        ok: 0,
-        errmsg: error instanceof Error ? error.message : String(error),
-        code: 1,
-        codeName: 'InternalError',
-      }
+      return errorReply(error)
     }
   }
 
@@ -50,7 +93,7 @@ export async function startMongoWireServer(options: MongoWireOptions = {}): Prom
     // Requests on one connection are answered in order, as MongoDB does.
     let queue = Promise.resolve()
     socket.on('data', (chunk) => {
-      pending = Buffer.concat([pending, chunk])
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk
       while (pending.length >= 4 && pending.length >= pending.readInt32LE(0)) {
         const message = pending.subarray(0, pending.readInt32LE(0))
         pending = pending.subarray(message.length)
@@ -75,10 +118,12 @@ export async function startMongoWireServer(options: MongoWireOptions = {}): Prom
   return {
     port,
     url: `mongodb://${address}:${port}/?directConnection=true`,
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy()
         server.close(() => resolve())
-      }),
+      })
+      await close()
+    },
   }
 }

@@ -1,18 +1,4 @@
-import type { Document } from 'bson'
-
-export interface CommandContext {
-  connectionId: number
-}
-
-export type CommandHandler = (command: Document, context: CommandContext) => Document | Promise<Document>
-
-/** MongoDB's own answer to a command it does not know (code 59), so drivers raise the usual error. */
-export const commandNotFound = (name: string): Document => ({
-  ok: 0,
-  errmsg: `no such command: '${name}'`,
-  code: 59,
-  codeName: 'CommandNotFound',
-})
+import type { CommandHandler } from './context'
 
 // Wire version 17 is MongoDB 6.0: new enough for every current driver, old enough to be honest
 // about the features this server has.

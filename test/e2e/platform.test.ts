@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -91,7 +92,9 @@ describe('the production server on embedded defaults', () => {
 describe.skipIf(!services.databaseUrl || !services.redisUrl || !services.amqpUrl)(
   'the production server on real services',
   () => {
+    // Each instance has its own DATA_DIR: the embedded MongoDB (no real one here) locks its folder.
     const env = () => ({
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'shop-e2e-real-')),
       DATABASE_URL: services.databaseUrl,
       REDIS_URL: services.redisUrl,
       REDIS_KEY_PREFIX: services.redisKeyPrefix,

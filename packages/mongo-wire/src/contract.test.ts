@@ -152,6 +152,9 @@ describe(`MongoDB contract through the official driver (${realMongo ? 'real Mong
     expect(await carts.findOne({ user: 'u3' })).toMatchObject({ user: 'u3', total: 0, created: true })
     await carts.updateOne({ user: 'u3' }, { $set: { total: 1 }, $setOnInsert: { created: false } }, { upsert: true })
     expect(await carts.findOne({ user: 'u3' })).toMatchObject({ total: 1, created: true })
+    // An upsert whose update only repeats the query still inserts a whole document, _id included.
+    const repeated = await carts.updateOne({ user: 'u4' }, { $set: { user: 'u4' } }, { upsert: true })
+    expect(await carts.findOne({ _id: repeated.upsertedId! })).toMatchObject({ user: 'u4' })
     await carts.replaceOne({ user: 'u2' }, { user: 'u2', replaced: true })
     expect(await carts.findOne({ user: 'u2' }, { projection: { _id: 0 } })).toEqual({ user: 'u2', replaced: true })
     await expect(carts.updateOne({ user: 'u2' }, { $set: { _id: 5 } })).rejects.toMatchObject({ code: 66 })

@@ -63,11 +63,15 @@ export function find(collection: Collection | undefined, filter: Document, optio
   const matched = select(collection, filter)
   const sort = options.sort && Object.keys(options.sort).length ? metaSort(options.sort) : undefined
   const { projection, scoreFields } = splitMetaProjection(options.projection)
-  let cursor = new Query({}).find(matched)
-  if (sort) cursor = cursor.sort(sort)
-  if (options.skip) cursor = cursor.skip(options.skip)
-  if (options.limit) cursor = cursor.limit(options.limit)
-  const chosen = cursor.all() as Document[]
+  let chosen = matched
+  // A lookup by key (the hot path) has nothing to order or page: no cursor for it.
+  if (sort || options.skip || options.limit) {
+    let cursor = new Query({}).find(matched)
+    if (sort) cursor = cursor.sort(sort)
+    if (options.skip) cursor = cursor.skip(options.skip)
+    if (options.limit) cursor = cursor.limit(options.limit)
+    chosen = cursor.all() as Document[]
+  }
   const projected = projection ? (new Query({}).find(chosen, projection).all() as Document[]) : chosen
   return projected.map((document, i) => withScores(document, scoreFields, chosen[i]![SCORE] as number | undefined))
 }

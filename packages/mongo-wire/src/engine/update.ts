@@ -17,6 +17,7 @@ export function updated(
   options: { arrayFilters?: Document[]; query?: Document; inserting?: boolean } = {},
 ): Document {
   let result: Document
+  let unchanged: boolean | undefined
   if (Array.isArray(spec)) {
     result = (new Aggregator(spec).run([copyOf(document)]) as Document[])[0]!
   } else if (!isOperatorUpdate(spec)) {
@@ -26,13 +27,14 @@ export function updated(
     const { $setOnInsert: onInsert, ...operators } = spec
     const modifier =
       options.inserting && onInsert ? { ...operators, $set: { ...operators.$set, ...onInsert } } : operators
-    if (Object.keys(modifier).length) {
-      try {
-        applyOperators(result, modifier, options.arrayFilters, options.query, { cloneMode: 'deep' })
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        throw new MongoWireError(/immutable field/.test(message) ? 'ImmutableField' : 'BadValue', message)
-      }
+    try {
+      // mingo reports the paths it changed: none means the stored document stays as it is.
+      unchanged =
+        !Object.keys(modifier).length ||
+        !applyOperators(result, modifier, options.arrayFilters, options.query, { cloneMode: 'deep' }).length
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      throw new MongoWireError(/immutable field/.test(message) ? 'ImmutableField' : 'BadValue', message)
     }
   }
   if (keyOf(result._id) !== keyOf(document._id) && document._id !== undefined)
@@ -43,7 +45,10 @@ export function updated(
   if (result._id === undefined) {
     const { _id: _missing, ...fields } = result
     result = { _id: new ObjectId(), ...fields }
+    unchanged = false
   }
+  if (unchanged) return document
+  if (unchanged === false) return result
   return Buffer.from(BSON.serialize(result)).equals(BSON.serialize(document)) ? document : result
 }
 
@@ -72,8 +77,8 @@ export function upsertSeed(query: Document): Document {
     for (const [path, value] of Object.entries(conditions)) {
       if (path === '$and' && Array.isArray(value)) value.forEach((part) => visit(part as Document))
       if (path.startsWith('$')) continue
-      const equal = isPlainValue(value) ? value : (value as Document | undefined)?.$eq
-      if (equal !== undefined || (isPlainValue(value) && value === null)) setPath(seed, path, equal ?? null)
+      if (isPlainValue(value)) setPath(seed, path, value)
+      else if ((value as Document).$eq !== undefined) setPath(seed, path, (value as Document).$eq)
     }
   }
   visit(query)

@@ -30,6 +30,8 @@ export default defineNuxtConfig({
     mongodbUrl: '',
     amqpUrl: '',
     busPrefix: 'shop',
+    publicUrl: 'http://localhost:3000',
+    trustProxyHops: 0,
     dataDir: '.data',
     logLevel: 'info',
     maxBodyBytes: 1_048_576,

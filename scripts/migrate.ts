@@ -2,25 +2,18 @@
  * `npm run migrate`: applies every layer's migrations to DATABASE_URL (or the embedded PGlite
  * under DATA_DIR), the same ones the app applies at start-up.
  */
-import type { Migration } from 'kysely'
 import { parseSettings, envNameOf, InvalidSettingsError } from '../server/config/settings'
 import { createSql } from '../server/sql/create-sql'
-import { migrateModules } from '../server/sql/migrate'
-import { groupByModule, scanMigrationFiles } from '../modules/module-migrations/scan'
+import { migrateAll } from './lib/migrate-all'
 
-const fromEnv = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, process.env[envNameOf(key)]]))
+const settingsFromEnv = (keys: string[]) =>
+  parseSettings(Object.fromEntries(keys.map((key) => [key, process.env[envNameOf(key)]])))
 
 try {
-  const settings = parseSettings(fromEnv(['databaseUrl', 'dataDir']))
-  const files = scanMigrationFiles(process.cwd())
-  const loaded = new Map<string, Migration>()
-  for (const file of files) loaded.set(file.path, (await import(file.path)) as Migration)
+  const settings = settingsFromEnv(['databaseUrl', 'dataDir'])
   const port = await createSql({ ...settings, applicationName: 'shop-migrate' })
   try {
-    const applied = await migrateModules(
-      port,
-      groupByModule(files, (file) => loaded.get(file.path)!),
-    )
+    const applied = await migrateAll(port)
     console.log(applied.length ? `applied ${applied.join(', ')}` : `${port.kind} database is up to date`)
   } finally {
     await port.close()

@@ -17,14 +17,16 @@ export interface Infrastructure {
   close(): Promise<void>
 }
 
-let started: Promise<Infrastructure> | undefined
+// Contexts' plugins may ask for the infrastructure before the kernel's plugin has started it.
+let startedWith: (infrastructure: Promise<Infrastructure>) => void
+const started = new Promise<Infrastructure>((resolve) => (startedWith = resolve))
 
 /**
  * Connects every store the configuration names (embedded ones otherwise), applies migrations and
  * registers health probes. Nitro does not await plugins, so callers await `useInfrastructure()`.
  */
 export function startInfrastructure(settings: Settings, migrations: ModuleMigrations[]): Promise<Infrastructure> {
-  started = (async () => {
+  const starting = (async () => {
     const [sql, redis, mongo] = await Promise.all([
       createSql(settings),
       createRedis({ redisUrl: settings.redisUrl, keyPrefix: settings.redisKeyPrefix }),
@@ -58,10 +60,9 @@ export function startInfrastructure(settings: Settings, migrations: ModuleMigrat
       },
     }
   })()
-  return started
+  startedWith(starting)
+  return starting
 }
 
-export function useInfrastructure(): Promise<Infrastructure> {
-  if (!started) throw new Error('useInfrastructure() was called before the infrastructure plugin started it')
-  return started
-}
+/** Resolves once the infrastructure plugin has connected and migrated everything. */
+export const useInfrastructure = (): Promise<Infrastructure> => started

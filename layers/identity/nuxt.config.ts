@@ -1,3 +1,18 @@
+// Identity's settings are plain environment variables too (AUTH_JWKS, ADMIN_EMAIL, GOOGLE_CLIENT_ID, …),
+// validated at start-up by server/config/identity-settings.ts.
 export default defineNuxtConfig({
   $meta: { name: 'identity' },
+  runtimeConfig: {
+    authJwks: '',
+    adminEmail: '',
+    adminPassword: '',
+    passwordHashConcurrency: '',
+    googleClientId: '',
+    googleClientSecret: '',
+    googleIssuer: '',
+    githubClientId: '',
+    githubClientSecret: '',
+    githubWebUrl: '',
+    githubApiUrl: '',
+  },
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-const urlWithProtocol = (protocols: readonly string[]) =>
+export const urlWithProtocol = (protocols: readonly string[]) =>
   z
     .string()
     .trim()
@@ -9,8 +9,11 @@ const urlWithProtocol = (protocols: readonly string[]) =>
       `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     )
 
+/** Where shoppers reach the shop: links in emails, OAuth redirects, the origin CSRF checks expect. */
+export const isHttps = (publicUrl: string) => publicUrl.startsWith('https:')
+
 /** Empty means "not configured": the embedded adapter is used instead. */
-const optionalUrl = (protocols: readonly string[]) =>
+export const optionalUrl = (protocols: readonly string[]) =>
   z.union([z.literal('').transform(() => undefined), urlWithProtocol(protocols)]).optional()
 
 export const settingsSchema = z.object({
@@ -26,6 +29,11 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lowercase letters, digits, "-" or "_", e.g. "shop"')
     .default('shop'),
+  publicUrl: urlWithProtocol(['http:', 'https:'])
+    .transform((value) => value.replace(/\/+$/, ''))
+    .default('http://localhost:3000'),
+  /** Proxies in front of the app that append to X-Forwarded-For; 0 trusts none and uses the socket address. */
+  trustProxyHops: z.coerce.number().int().min(0).max(10).default(0),
   dataDir: z.string().trim().min(1, 'must name a folder').default('.data'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   maxBodyBytes: z.coerce
@@ -52,9 +60,18 @@ export class InvalidSettingsError extends Error {
  * Validates raw runtime config. Values arrive already parsed by Nitro (destr), so numbers and
  * booleans may be typed; everything else is checked here, once, before any connection is made.
  */
-export function parseSettings(raw: Record<string, unknown>): Settings {
-  const picked = Object.fromEntries(Object.keys(settingsSchema.shape).map((key) => [key, raw[key]]))
-  const result = settingsSchema.safeParse(picked)
+export const parseSettings = (raw: Record<string, unknown>): Settings => parseConfig(settingsSchema, raw)
+
+/** The same validation for a context's own settings (identity's keys, OAuth clients, …). */
+export function parseConfig<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  raw: Record<string, unknown>,
+): z.output<z.ZodObject<Shape>> {
+  // An empty variable means "not configured", so its default applies.
+  const picked = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, raw[key] === '' ? undefined : raw[key]]),
+  )
+  const result = schema.safeParse(picked)
   if (result.success) return result.data
   throw new InvalidSettingsError(
     result.error.issues.map((issue) => `${envNameOf(String(issue.path[0]))} ${issue.message}`),

@@ -1,4 +1,4 @@
-import { isError as isH3Error } from 'h3'
+import { createError, isError as isH3Error } from 'h3'
 import { ZodError } from 'zod'
 
 /** One entry per invalid field, so clients can show the message next to the input. */
@@ -38,6 +38,16 @@ const titles: Record<number, string> = {
 
 const fieldErrorsOf = (error: ZodError): FieldError[] =>
   error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }))
+
+/** A 429 (or 503) that tells the client when to come back; sendProblem adds the `Retry-After` header. */
+export const retryLater = (status: 429 | 503, retryAfterSeconds: number, message: string) =>
+  createError({ statusCode: status, message, data: { retryAfterSeconds } })
+
+/** Seconds a client should wait, when the error says so. */
+export const retryAfterOf = (error: unknown): number | undefined => {
+  const data = isH3Error(error) ? (error.data as { retryAfterSeconds?: unknown } | undefined) : undefined
+  return typeof data?.retryAfterSeconds === 'number' ? data.retryAfterSeconds : undefined
+}
 
 /**
  * Maps any thrown value to problem details. Only errors created on purpose (h3 errors, zod

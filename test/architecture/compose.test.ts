@@ -19,7 +19,16 @@ describe('compose.yaml', () => {
 
   it('points the app at every service, using only settings .env.example documents', () => {
     const environment = compose.services.app?.environment ?? {}
-    expect(Object.keys(environment).sort()).toEqual(['AMQP_URL', 'DATABASE_URL', 'MONGODB_URL', 'REDIS_URL'])
+    expect(Object.keys(environment).sort()).toEqual([
+      'ADMIN_EMAIL',
+      'ADMIN_PASSWORD',
+      'AMQP_URL',
+      'AUTH_JWKS',
+      'DATABASE_URL',
+      'MONGODB_URL',
+      'PUBLIC_URL',
+      'REDIS_URL',
+    ])
     for (const name of Object.keys(environment)) expect(settings).toMatch(new RegExp(`^${name}=`, 'm'))
   })
 })

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAppExpectingExit, startApp, type AppProcess } from '../../scripts/lib/app-process'
+import { testJwks } from '../support/auth-keys'
 import { testServices } from '../support/services'
 import { startTcpProxy } from '../support/tcp-proxy'
 
@@ -92,8 +93,11 @@ describe('the production server on embedded defaults', () => {
 describe.skipIf(!services.databaseUrl || !services.redisUrl || !services.amqpUrl)(
   'the production server on real services',
   () => {
+    let authJwks: string
+    beforeAll(async () => void (authJwks = await testJwks()))
     // Each instance has its own DATA_DIR: the embedded MongoDB (no real one here) locks its folder.
     const env = () => ({
+      AUTH_JWKS: authJwks,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'shop-e2e-real-')),
       DATABASE_URL: services.databaseUrl,
       REDIS_URL: services.redisUrl,

@@ -1,0 +1,15 @@
+import { defineEventHandler, setResponseStatus } from 'h3'
+import { clientIp } from '../../../../../../server/http/client-ip'
+import { readJson } from '../../../../../../server/http/read-json'
+import { changePassword, changePasswordInput } from '../../../features/change-password'
+import { requireClaims } from '../../../http/respond-with-session'
+import { useIdentity } from '../../../identity'
+
+/** POST /api/v1/identity/change-password: needs the current password; other sessions end. */
+export default defineEventHandler(async (event) => {
+  const identity = await useIdentity()
+  const claims = await requireClaims(event, identity)
+  await changePassword(identity, claims, await readJson(event, changePasswordInput), clientIp(event))
+  setResponseStatus(event, 204)
+  return null
+})

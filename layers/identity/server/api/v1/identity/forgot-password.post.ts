@@ -1,0 +1,13 @@
+import { defineEventHandler, setResponseStatus } from 'h3'
+import { clientIp } from '../../../../../../server/http/client-ip'
+import { readJson } from '../../../../../../server/http/read-json'
+import { forgotPassword, forgotPasswordInput } from '../../../features/reset-password'
+import { useIdentity } from '../../../identity'
+
+/** POST /api/v1/identity/forgot-password: 202 whether or not the email has an account. */
+export default defineEventHandler(async (event) => {
+  const { email } = await readJson(event, forgotPasswordInput)
+  await forgotPassword(await useIdentity(), email, clientIp(event))
+  setResponseStatus(event, 202)
+  return { message: 'If an account uses this email, a link to reset its password is on its way.' }
+})

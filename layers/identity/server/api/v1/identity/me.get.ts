@@ -1,0 +1,12 @@
+import { defineEventHandler, setResponseHeader } from 'h3'
+import { getProfile } from '../../../features/profile'
+import { requireClaims } from '../../../http/respond-with-session'
+import { useIdentity } from '../../../identity'
+
+/** GET /api/v1/identity/me: the signed-in user's profile. */
+export default defineEventHandler(async (event) => {
+  const identity = await useIdentity()
+  const claims = await requireClaims(event, identity)
+  setResponseHeader(event, 'cache-control', 'private, no-store')
+  return getProfile(identity, claims.userId)
+})

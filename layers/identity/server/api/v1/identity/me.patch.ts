@@ -1,0 +1,12 @@
+import { defineEventHandler } from 'h3'
+import { readJson } from '../../../../../../server/http/read-json'
+import { profileInput, updateProfile } from '../../../features/profile'
+import { requireClaims } from '../../../http/respond-with-session'
+import { useIdentity } from '../../../identity'
+
+/** PATCH /api/v1/identity/me: change first or last name. */
+export default defineEventHandler(async (event) => {
+  const identity = await useIdentity()
+  const claims = await requireClaims(event, identity)
+  return updateProfile(identity, claims.userId, await readJson(event, profileInput))
+})

@@ -1,0 +1,15 @@
+import { defineEventHandler, setResponseStatus } from 'h3'
+import { clientIp } from '../../../../../../server/http/client-ip'
+import { readJson } from '../../../../../../server/http/read-json'
+import { register, registerInput } from '../../../features/register'
+import { respondWithSession } from '../../../http/respond-with-session'
+import { useIdentity } from '../../../identity'
+
+/** POST /api/v1/identity/register: a Customer account, signed in; 409 when the email is taken. */
+export default defineEventHandler(async (event) => {
+  const input = await readJson(event, registerInput)
+  const identity = await useIdentity()
+  const grant = await register(identity, input, clientIp(event))
+  setResponseStatus(event, 201)
+  return respondWithSession(event, identity, grant)
+})

@@ -1,0 +1,40 @@
+import { createError } from 'h3'
+import { z } from 'zod'
+import type { Identity } from '../identity'
+import type { AccessClaims } from '../infrastructure/access-tokens'
+import { newPasswordField, newPasswordIssue } from './new-password'
+import { enforceRateLimit } from './rate-limits'
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, 'is required').max(1024),
+  newPassword: newPasswordField,
+})
+
+const invalid = (field: string, message: string) =>
+  createError({ statusCode: 400, message: 'The request is invalid.', data: { errors: [{ field, message }] } })
+
+/**
+ * Needs the current password. Every other session of the user ends at once; the one that made
+ * the change stays signed in.
+ */
+export async function changePassword(
+  identity: Identity,
+  claims: AccessClaims,
+  input: z.output<typeof changePasswordInput>,
+  ip: string,
+): Promise<void> {
+  await enforceRateLimit(identity.limiter, 'change-password-per-account', claims.userId)
+  const user = await identity.users.byId(claims.userId)
+  if (!user) throw createError({ statusCode: 404, message: 'This account no longer exists.' })
+  const matches = user.passwordHash ? await identity.hasher.verify(user.passwordHash, input.currentPassword) : false
+  if (!matches) throw invalid('currentPassword', 'is not your current password')
+  const problem = newPasswordIssue(input.newPassword, user.email)
+  if (problem) throw invalid('newPassword', problem)
+
+  const passwordHash = await identity.hasher.hash(input.newPassword)
+  await identity.db.transaction().execute(async (trx) => {
+    await identity.users.setPasswordHash(user.id, passwordHash, trx)
+    await identity.refreshTokens.revokeAllOf(user.id, ip, 'password-changed', claims.sessionId, trx)
+  })
+  await identity.sessions.closeAll(user.id, claims.sessionId)
+}

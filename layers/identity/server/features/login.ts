@@ -1,0 +1,48 @@
+import { createError } from 'h3'
+import { z } from 'zod'
+import { normalizeEmail } from '../domain/email'
+import { PASSWORD_MAX_LENGTH } from '../domain/password-policy'
+import type { Identity } from '../identity'
+import { RATE_LIMITS, enforceRateLimit } from './rate-limits'
+import { startSession, type SessionGrant } from './start-session'
+
+export const loginInput = z.object({
+  email: z.string().trim().min(1, 'is required').max(254),
+  password: z
+    .string()
+    .min(1, 'is required')
+    .max(PASSWORD_MAX_LENGTH * 4),
+})
+
+// One answer for every failure, so nobody learns which emails have accounts.
+const invalidCredentials = () => createError({ statusCode: 401, message: 'The email or password is incorrect.' })
+
+/**
+ * Password sign-in. An unknown email, an account without a password (social sign-in only), a
+ * locked account and a wrong password all answer the same, after the same argon2 work.
+ */
+export async function login(identity: Identity, input: z.output<typeof loginInput>, ip: string): Promise<SessionGrant> {
+  const account = normalizeEmail(input.email)
+  await enforceRateLimit(identity.limiter, 'login', ip)
+  const failures = await identity.limiter.peek(
+    account,
+    'login-failures-per-account',
+    RATE_LIMITS['login-failures-per-account'],
+  )
+  if (!failures.allowed) await enforceRateLimit(identity.limiter, 'login-failures-per-account', account)
+
+  const user = await identity.users.byEmail(account)
+  const verified = user?.passwordHash
+    ? await identity.hasher.verify(user.passwordHash, input.password)
+    : await identity.hasher.verifyNothing(input.password).then(() => false)
+  if (!user || !verified || user.lockedAt) {
+    await enforceRateLimit(identity.limiter, 'login-failures-per-account', account)
+    throw invalidCredentials()
+  }
+
+  await identity.limiter.reset(account, 'login-failures-per-account')
+  if (identity.hasher.needsRehash(user.passwordHash!))
+    await identity.users.setPasswordHash(user.id, await identity.hasher.hash(input.password))
+  await identity.users.recordLogin(user.id)
+  return startSession(identity, user, ip)
+}

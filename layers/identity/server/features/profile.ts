@@ -1,0 +1,43 @@
+import { createError } from 'h3'
+import { z } from 'zod'
+import { userDto, type UserDto } from '../../contracts'
+import { redisKey } from '../../../../server/redis/create-redis'
+import type { Identity } from '../identity'
+import { publicUser } from './start-session'
+
+const PROFILE_TTL_SECONDS = 600
+const profileKey = (userId: string) => redisKey('user', userId, 'profile')
+
+export const profileInput = z
+  .object({
+    firstName: z.string().trim().min(1, 'is required').max(100),
+    lastName: z.string().trim().max(100),
+  })
+  .partial()
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.')
+
+/** The signed-in user's profile, cached in Redis (`user:{id}:profile`) and dropped on change. */
+export async function getProfile(identity: Identity, userId: string): Promise<UserDto> {
+  const cached = await identity.redis.get(profileKey(userId))
+  if (cached) return userDto.parse(JSON.parse(cached))
+  const user = await identity.users.byId(userId)
+  if (!user) throw createError({ statusCode: 404, message: 'This account no longer exists.' })
+  const profile = publicUser(user)
+  await identity.redis.set(profileKey(userId), JSON.stringify(profile), 'EX', PROFILE_TTL_SECONDS)
+  return profile
+}
+
+export async function updateProfile(
+  identity: Identity,
+  userId: string,
+  changes: z.output<typeof profileInput>,
+): Promise<UserDto> {
+  await identity.users.updateProfile(userId, changes)
+  await forgetProfile(identity, userId)
+  return getProfile(identity, userId)
+}
+
+/** Called after any change to what the profile shows (name, roles, confirmation). */
+export const forgetProfile = async (identity: Identity, userId: string) =>
+  void (await identity.redis.del(profileKey(userId)))

@@ -1,0 +1,40 @@
+import { createError } from 'h3'
+import { z } from 'zod'
+import type { Identity } from '../identity'
+import type { RotationResult } from '../infrastructure/refresh-tokens'
+import { enforceRateLimit } from './rate-limits'
+import { grantFor, type SessionGrant } from './start-session'
+
+export const refreshInput = z.object({ refreshToken: z.string().min(20).max(200) })
+
+const reSignIn = () => createError({ statusCode: 401, message: 'Your session has ended. Sign in again.' })
+
+// Two requests of one browser tab may present the same cookie at once; within this instance they
+// share one rotation (and one successor) instead of the second looking like a stolen token.
+const inFlight = new Map<string, Promise<RotationResult>>()
+
+function rotateOnce(identity: Identity, token: string, ip: string): Promise<RotationResult> {
+  const pending = inFlight.get(token)
+  if (pending) return pending
+  const rotation = identity.refreshTokens.rotate(token, ip).finally(() => inFlight.delete(token))
+  inFlight.set(token, rotation)
+  return rotation
+}
+
+/**
+ * Exchanges a refresh token for a new pair. A token that was already rotated is reuse: every
+ * session of its user ends (database and Redis), so a thief and the victim are both signed out.
+ */
+export async function refresh(identity: Identity, token: string, ip: string): Promise<SessionGrant> {
+  await enforceRateLimit(identity.limiter, 'refresh', ip)
+  const result = await rotateOnce(identity, token, ip)
+  if (result.verdict === 'reuse') {
+    await identity.sessions.closeAll(result.userId)
+    identity.log.warn({ userId: result.userId }, 'refresh token reuse: every session of the user revoked')
+  }
+  if (result.verdict !== 'rotate') throw reSignIn()
+  const user = await identity.users.byId(result.successor.userId)
+  if (!user || user.lockedAt) throw reSignIn()
+  await identity.sessions.open(user.id, result.successor.familyId)
+  return grantFor(identity, user, result.successor)
+}

@@ -1,0 +1,57 @@
+import { createError } from 'h3'
+import { v7 as uuidv7 } from 'uuid'
+import { z } from 'zod'
+import { IDENTITY_CONTEXT, UserRegistered } from '../../contracts'
+import { createEnvelope } from '../../../../server/messaging/envelope'
+import { withOutbox } from '../../../../server/messaging/outbox'
+import type { Identity } from '../identity'
+import { newPasswordField, newPasswordIssue } from './new-password'
+import { enforceRateLimit } from './rate-limits'
+import { sendConfirmationMail } from './confirm-email'
+import { startSession, type SessionGrant } from './start-session'
+
+const name = z.string().trim().max(100, 'must be at most 100 characters')
+
+export const registerInput = z
+  .object({
+    email: z.string().trim().max(254, 'must be at most 254 characters').pipe(z.email('must be an email address')),
+    password: newPasswordField,
+    firstName: name.min(1, 'is required'),
+    lastName: name.default(''),
+  })
+  .superRefine(({ email, password }, ctx) => {
+    const problem = newPasswordIssue(password, email)
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem })
+  })
+
+export type RegisterInput = z.output<typeof registerInput>
+
+/**
+ * Creates a Customer account and signs it in. The account, its role and `identity.user-registered.v1`
+ * commit together; the confirmation link is mailed after. An email taken in any letter case is a 409.
+ */
+export async function register(identity: Identity, input: RegisterInput, ip: string): Promise<SessionGrant> {
+  await enforceRateLimit(identity.limiter, 'register', ip)
+  const passwordHash = await identity.hasher.hash(input.password)
+  const userId = uuidv7()
+  const created = await withOutbox(identity.db, IDENTITY_CONTEXT, async (trx, emit) => {
+    const inserted = await identity.users.insert({ id: userId, passwordHash, ...input }, trx)
+    if (!inserted) return false
+    await identity.users.grantRole(userId, 'Customer', trx)
+    emit(
+      createEnvelope(UserRegistered, {
+        userId,
+        email: input.email,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        via: 'password',
+      }),
+    )
+    return true
+  })
+  if (!created)
+    throw createError({ statusCode: 409, message: 'An account with this email already exists. Sign in instead.' })
+  const user = (await identity.users.byId(userId))!
+  await sendConfirmationMail(identity, user)
+  return startSession(identity, user, ip)
+}

@@ -1,0 +1,65 @@
+import { createError } from 'h3'
+import { z } from 'zod'
+import { normalizeEmail } from '../domain/email'
+import type { Identity } from '../identity'
+import { newPasswordField, newPasswordIssue } from './new-password'
+import { forgetProfile } from './profile'
+import { enforceRateLimit } from './rate-limits'
+
+export const forgotPasswordInput = z.object({
+  email: z.string().trim().max(254).pipe(z.email('must be an email address')),
+})
+
+export const resetPasswordInput = z.object({
+  token: z.string().min(20).max(200),
+  newPassword: newPasswordField,
+})
+
+/**
+ * Always answers the same, whether or not the email has an account; only an existing account
+ * gets a link (valid 30 minutes, single use).
+ */
+export async function forgotPassword(identity: Identity, email: string, ip: string): Promise<void> {
+  await enforceRateLimit(identity.limiter, 'forgot-password', ip)
+  await enforceRateLimit(identity.limiter, 'forgot-password-per-account', normalizeEmail(email))
+  const user = await identity.users.byEmail(email)
+  if (!user) return
+  const token = await identity.oneTimeTokens.create(user.id, 'reset-password')
+  await identity.mail({
+    to: user.email,
+    subject: 'Reset your password',
+    text: `Hello ${user.firstName},\n\nset a new password by opening this link within 30 minutes:\n${identity.publicUrl}/reset-password?token=${token}\n\nIf you did not ask for this, ignore this email: your password stays as it is.\n`,
+  })
+}
+
+/**
+ * Sets a new password from a mailed link. Every session of the user ends at once; the mailbox
+ * was proven, so the email counts as confirmed.
+ */
+export async function resetPassword(
+  identity: Identity,
+  input: z.output<typeof resetPasswordInput>,
+  ip: string,
+): Promise<void> {
+  await enforceRateLimit(identity.limiter, 'one-time-token', ip)
+  const passwordHash = await identity.hasher.hash(input.newPassword)
+  const userId = await identity.db.transaction().execute(async (trx) => {
+    const userId = await identity.oneTimeTokens.consume(input.token, 'reset-password', trx)
+    if (!userId) return undefined
+    const user = (await identity.users.byId(userId, trx))!
+    const problem = newPasswordIssue(input.newPassword, user.email)
+    if (problem)
+      throw createError({
+        statusCode: 400,
+        message: 'The request is invalid.',
+        data: { errors: [{ field: 'newPassword', message: problem }] },
+      })
+    await identity.users.setPasswordHash(userId, passwordHash, trx)
+    await identity.users.confirmEmail(userId, trx)
+    await identity.refreshTokens.revokeAllOf(userId, ip, 'password-reset', undefined, trx)
+    return userId
+  })
+  if (!userId) throw createError({ statusCode: 400, message: 'This link is invalid, used or expired.' })
+  await identity.sessions.closeAll(userId)
+  await forgetProfile(identity, userId)
+}

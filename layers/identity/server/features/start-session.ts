@@ -1,0 +1,45 @@
+import type { UserDto } from '../../contracts'
+import type { Identity } from '../identity'
+import type { AccessClaims } from '../infrastructure/access-tokens'
+import type { UserRecord } from '../infrastructure/users'
+
+/** What a sign-in, registration or refresh hands back: tokens for API clients, cookies for browsers. */
+export interface SessionGrant {
+  user: UserDto
+  accessToken: string
+  accessTokenExpiresAt: number
+  refreshToken: string
+  refreshTokenExpiresAt: Date
+  sessionId: string
+  claims: AccessClaims
+}
+
+export const publicUser = ({ passwordHash: _hash, lockedAt: _locked, ...user }: UserRecord): UserDto => user
+
+/** A fresh session (a new refresh-token family) for a user who just proved who they are. */
+export async function startSession(
+  identity: Identity,
+  user: UserRecord,
+  ip: string | undefined,
+): Promise<SessionGrant> {
+  const refresh = await identity.refreshTokens.startFamily(user.id, ip)
+  await identity.sessions.open(user.id, refresh.familyId)
+  return grantFor(identity, user, refresh)
+}
+
+export async function grantFor(
+  identity: Identity,
+  user: UserRecord,
+  refresh: { token: string; familyId: string; expiresAt: Date },
+): Promise<SessionGrant> {
+  const access = await identity.accessTokens.issue({ userId: user.id, roles: user.roles, sessionId: refresh.familyId })
+  return {
+    user: publicUser(user),
+    accessToken: access.token,
+    accessTokenExpiresAt: access.claims.expiresAt,
+    refreshToken: refresh.token,
+    refreshTokenExpiresAt: refresh.expiresAt,
+    sessionId: refresh.familyId,
+    claims: access.claims,
+  }
+}

@@ -1,0 +1,53 @@
+import { getRequestHeader, isError, type H3Event } from 'h3'
+import type { Principal } from '../../../../server/auth/guard'
+import { clientIp } from '../../../../server/http/client-ip'
+import { refresh } from '../features/refresh'
+import type { Identity } from '../identity'
+import type { AccessClaims } from '../infrastructure/access-tokens'
+import { clearSessionCookies, readSessionCookies, setSessionCookies } from './session-cookies'
+
+declare module 'h3' {
+  interface H3EventContext {
+    /** Who made the request, once asked: null when nobody is signed in. */
+    accessClaims?: AccessClaims | null
+  }
+}
+
+async function liveClaims(identity: Identity, token: string): Promise<AccessClaims | undefined> {
+  const claims = await identity.accessTokens.verify(token)
+  return claims && (await identity.sessions.isLive(claims)) ? claims : undefined
+}
+
+/** `Authorization: Bearer` for API clients; otherwise the session cookies, refreshed when the access cookie has expired. */
+async function authenticate(identity: Identity, event: H3Event): Promise<AccessClaims | undefined> {
+  const authorization = getRequestHeader(event, 'authorization')
+  if (authorization) {
+    const [scheme, token] = authorization.split(' ')
+    return scheme?.toLowerCase() === 'bearer' && token ? liveClaims(identity, token) : undefined
+  }
+  const cookies = readSessionCookies(event, identity)
+  if (cookies.access) {
+    const claims = await liveClaims(identity, cookies.access)
+    if (claims) return claims
+  }
+  if (!cookies.refresh) return undefined
+  try {
+    const grant = await refresh(identity, cookies.refresh, clientIp(event))
+    setSessionCookies(event, identity, grant)
+    return grant.claims
+  } catch (error) {
+    // The session has ended (401): forget the cookies. Anything else (a rate limit, an outage) keeps them.
+    if (isError(error) && error.statusCode === 401) clearSessionCookies(event, identity)
+    else throw error
+    return undefined
+  }
+}
+
+/** Identity's claims for this request, computed once per request. */
+export async function accessClaimsOf(identity: Identity, event: H3Event): Promise<AccessClaims | undefined> {
+  if (event.context.accessClaims === undefined)
+    event.context.accessClaims = (await authenticate(identity, event)) ?? null
+  return event.context.accessClaims ?? undefined
+}
+
+export const principalOf = (claims: AccessClaims): Principal => ({ userId: claims.userId, roles: claims.roles })

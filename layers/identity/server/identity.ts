@@ -1,0 +1,72 @@
+import type { Redis } from 'ioredis'
+import type { Logger } from 'pino'
+import { isHttps, type Settings } from '../../../server/config/settings'
+import type { Infrastructure } from '../../../server/infrastructure'
+import type { IdentitySettings } from './config/identity-settings'
+import { accessTokens, type AccessTokens } from './infrastructure/access-tokens'
+import { identityDb, type IdentityDb } from './infrastructure/database'
+import { devMailbox, type Mailer } from './infrastructure/dev-mailbox'
+import { oneTimeTokens, type OneTimeTokens } from './infrastructure/one-time-tokens'
+import { createPasswordHasher, type PasswordHasher } from './infrastructure/password-hasher'
+import { rateLimiter, type RateLimiter } from './infrastructure/rate-limiter'
+import { refreshTokenStore, type RefreshTokenStore } from './infrastructure/refresh-tokens'
+import { sessionStore, type SessionStore } from './infrastructure/sessions'
+import { loadSigningKeys } from './infrastructure/signing-keys'
+import { userRepository, type UserRepository } from './infrastructure/users'
+
+/** Everything identity's features use, built once at start-up (the context's composition root). */
+export interface Identity {
+  db: IdentityDb
+  users: UserRepository
+  refreshTokens: RefreshTokenStore
+  oneTimeTokens: OneTimeTokens
+  sessions: SessionStore
+  redis: Redis
+  limiter: RateLimiter
+  hasher: PasswordHasher
+  accessTokens: AccessTokens
+  mail: Mailer
+  settings: IdentitySettings
+  publicUrl: string
+  secureCookies: boolean
+  log: Logger
+}
+
+export async function createIdentity(
+  infrastructure: Pick<Infrastructure, 'sql' | 'redis'>,
+  settings: Pick<Settings, 'publicUrl' | 'dataDir' | 'databaseUrl'>,
+  identitySettings: IdentitySettings,
+  log: Logger,
+): Promise<Identity> {
+  const db = identityDb(infrastructure.sql)
+  const keys = await loadSigningKeys({
+    authJwks: identitySettings.authJwks,
+    dataDir: settings.dataDir,
+    requireConfigured: process.env.NODE_ENV === 'production' && settings.databaseUrl !== undefined,
+  })
+  return {
+    db,
+    users: userRepository(db),
+    refreshTokens: refreshTokenStore(db),
+    oneTimeTokens: oneTimeTokens(db),
+    sessions: sessionStore(infrastructure.redis.client),
+    redis: infrastructure.redis.client,
+    limiter: rateLimiter(infrastructure.redis.client),
+    hasher: await createPasswordHasher(identitySettings.passwordHashConcurrency),
+    accessTokens: accessTokens(keys, settings.publicUrl),
+    mail: devMailbox(settings.dataDir),
+    settings: identitySettings,
+    publicUrl: settings.publicUrl,
+    secureCookies: isHttps(settings.publicUrl),
+    log,
+  }
+}
+
+let started: Promise<Identity> | undefined
+
+export const setIdentity = (identity: Promise<Identity>) => void (started = identity)
+
+export function useIdentity(): Promise<Identity> {
+  if (!started) throw new Error('useIdentity() was called before the identity plugin started it')
+  return started
+}

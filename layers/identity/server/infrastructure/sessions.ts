@@ -1,0 +1,50 @@
+import type { Redis } from 'ioredis'
+import { redisKey } from '../../../../server/redis/create-redis'
+import { REFRESH_TOKEN_LIFETIME_MS } from './refresh-tokens'
+
+/**
+ * The live sign-ins of each user (`session:{userId}`, a set of refresh-token family ids) and the
+ * access tokens signed out before they expire (`blacklist:{jti}`). An access token is accepted only
+ * while its session is in the set, so revoking sessions (password change, reset, token reuse, lock)
+ * takes effect at once rather than when the last access token expires.
+ */
+export interface SessionStore {
+  open(userId: string, sessionId: string): Promise<void>
+  close(userId: string, sessionId: string): Promise<void>
+  /** Closes every session of the user but `keep`. */
+  closeAll(userId: string, keep?: string): Promise<void>
+  blacklist(jti: string, expiresAtSeconds: number): Promise<void>
+  isLive(claims: { userId: string; sessionId: string; jti: string }): Promise<boolean>
+}
+
+const sessionKey = (userId: string) => redisKey('session', userId)
+const blacklistKey = (jti: string) => redisKey('blacklist', jti)
+
+export function sessionStore(redis: Redis): SessionStore {
+  return {
+    async open(userId, sessionId) {
+      await redis
+        .multi()
+        .sadd(sessionKey(userId), sessionId)
+        .pexpire(sessionKey(userId), REFRESH_TOKEN_LIFETIME_MS)
+        .exec()
+    },
+    async close(userId, sessionId) {
+      await redis.srem(sessionKey(userId), sessionId)
+    },
+    async closeAll(userId, keep) {
+      const transaction = redis.multi().del(sessionKey(userId))
+      if (keep) transaction.sadd(sessionKey(userId), keep).pexpire(sessionKey(userId), REFRESH_TOKEN_LIFETIME_MS)
+      await transaction.exec()
+    },
+    async blacklist(jti, expiresAtSeconds) {
+      const ttl = expiresAtSeconds * 1000 - Date.now()
+      if (ttl > 0) await redis.set(blacklistKey(jti), '1', 'PX', ttl)
+    },
+    async isLive({ userId, sessionId, jti }) {
+      const results = await redis.multi().sismember(sessionKey(userId), sessionId).exists(blacklistKey(jti)).exec()
+      if (!results || results.some(([error]) => error)) throw new Error('session lookup failed')
+      return results[0]![1] === 1 && results[1]![1] === 0
+    },
+  }
+}

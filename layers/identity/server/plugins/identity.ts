@@ -1,0 +1,45 @@
+import { defineNitroPlugin, useRuntimeConfig } from 'nitropack/runtime'
+import { IDENTITY_CONTEXT } from '../../contracts'
+import { setAuthenticator } from '../../../../server/auth/guard'
+import { settings } from '../../../../server/config/runtime'
+import { InvalidSettingsError } from '../../../../server/config/settings'
+import { useInfrastructure } from '../../../../server/infrastructure'
+import { rootLogger } from '../../../../server/log/logger'
+import { registerOutbox } from '../../../../server/messaging/messaging'
+import { parseIdentitySettings } from '../config/identity-settings'
+import { ensureAdmin } from '../features/ensure-admin'
+import { accessClaimsOf, principalOf } from '../http/authenticate'
+import { createIdentity, setIdentity, useIdentity } from '../identity'
+
+/**
+ * Identity's start-up: its outbox joins the relay, its settings are validated (a bad one stops the
+ * process like the kernel's do), the first admin is ensured from ADMIN_EMAIL/ADMIN_PASSWORD, and
+ * guarded slices everywhere learn who is signed in.
+ */
+export default defineNitroPlugin(() => {
+  registerOutbox(IDENTITY_CONTEXT)
+  const raw = useRuntimeConfig() as unknown as Record<string, unknown>
+  const log = rootLogger.child({ module: IDENTITY_CONTEXT })
+  const identity = (async () => {
+    const identitySettings = parseIdentitySettings(raw)
+    const identity = await createIdentity(await useInfrastructure(), settings(), identitySettings, log)
+    if (identitySettings.adminEmail && identitySettings.adminPassword) {
+      const outcome = await ensureAdmin(identity, identitySettings.adminEmail, identitySettings.adminPassword)
+      if (outcome !== 'unchanged') log.info({ email: identitySettings.adminEmail, outcome }, 'admin account ensured')
+    }
+    return identity
+  })()
+  identity.catch((error: unknown) => {
+    if (error instanceof InvalidSettingsError) {
+      process.stderr.write(`${error.message}\n`)
+      process.exit(78) // EX_CONFIG
+    }
+    log.fatal({ err: error }, 'identity could not start')
+    process.exit(1)
+  })
+  setIdentity(identity)
+  setAuthenticator(async (event) => {
+    const claims = await accessClaimsOf(await useIdentity(), event)
+    return claims && principalOf(claims)
+  })
+})

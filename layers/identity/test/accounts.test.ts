@@ -1,0 +1,349 @@
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runAppExpectingExit } from '../../../scripts/lib/app-process'
+import { testServices } from '../../../test/support/services'
+import { client, newAccount, PASSWORD, realServicesAvailable, startIdentityApp, type IdentityApp } from './identity-app'
+
+const services = testServices()
+const IDENTITY = '/api/v1/identity'
+
+describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres and Redis', () => {
+  let app: IdentityApp
+  let db: pg.Client
+
+  beforeAll(async () => {
+    app = await startIdentityApp({ ADMIN_EMAIL: 'owner@shop.test', ADMIN_PASSWORD: 'the owner’s long passphrase' })
+    db = new pg.Client({ connectionString: services.databaseUrl })
+    await db.connect()
+  })
+  afterAll(async () => {
+    await db?.end()
+    await app?.close()
+  })
+
+  const countUsers = async () => Number((await db.query('select count(*) from identity.users')).rows[0].count)
+
+  it('register → login → me → refresh → reuse revokes the family → logout ends the access token', async () => {
+    const shopper = client(app)
+    const account = newAccount()
+    const registered = await shopper.request('POST', `${IDENTITY}/register`, { body: account })
+    expect(registered.status).toBe(201)
+    expect((await registered.json()).user).toMatchObject({ email: account.email, roles: ['Customer'] })
+
+    const login = await shopper.request('POST', `${IDENTITY}/login`, {
+      body: { email: account.email, password: PASSWORD },
+    })
+    expect(login.status).toBe(200)
+    const first = await login.json()
+    expect(first).toMatchObject({ tokenType: 'Bearer', user: { email: account.email } })
+
+    const me = await shopper.request('GET', `${IDENTITY}/me`, { bearer: first.accessToken })
+    expect(me.status).toBe(200)
+    expect(await me.json()).toMatchObject({ email: account.email, firstName: 'Ada', emailConfirmed: false })
+
+    const rotated = await shopper.request('POST', `${IDENTITY}/refresh`, { body: { refreshToken: first.refreshToken } })
+    expect(rotated.status).toBe(200)
+    const second = await rotated.json()
+    expect(second.refreshToken).not.toBe(first.refreshToken)
+    expect(second.refreshTokenExpiresAt).toBe(first.refreshTokenExpiresAt) // rotation never extends the 7 days
+    expect((await shopper.request('GET', `${IDENTITY}/me`, { bearer: second.accessToken })).status).toBe(200)
+
+    // The rotated token comes back: reuse. It is refused and the whole family with it.
+    const reused = await shopper.request('POST', `${IDENTITY}/refresh`, { body: { refreshToken: first.refreshToken } })
+    expect(reused.status).toBe(401)
+    expect(reused.headers.get('content-type')).toBe('application/problem+json')
+    const successor = await shopper.request('POST', `${IDENTITY}/refresh`, {
+      body: { refreshToken: second.refreshToken },
+    })
+    expect(successor.status).toBe(401)
+    expect((await shopper.request('GET', `${IDENTITY}/me`, { bearer: second.accessToken })).status).toBe(401)
+    const { rows } = await db.query(
+      `select revoked_reason from identity.refresh_tokens t join identity.users u on u.id = t.user_id where lower(u.email) = lower($1)`,
+      [account.email],
+    )
+    expect(rows.every((row) => row.revoked_reason !== null)).toBe(true)
+
+    // A new sign-in works; logging out kills its access token at once, not in 15 minutes.
+    const again = await (
+      await shopper.request('POST', `${IDENTITY}/login`, { body: { email: account.email, password: PASSWORD } })
+    ).json()
+    expect((await shopper.request('POST', `${IDENTITY}/logout`, { bearer: again.accessToken })).status).toBe(204)
+    expect((await shopper.request('GET', `${IDENTITY}/me`, { bearer: again.accessToken })).status).toBe(401)
+    const afterLogout = await shopper.request('POST', `${IDENTITY}/refresh`, {
+      body: { refreshToken: again.refreshToken },
+    })
+    expect(afterLogout.status).toBe(401)
+  })
+
+  it('publishes identity.user-registered.v1 through the outbox with the account', async () => {
+    const account = newAccount('event')
+    const response = await client(app).request('POST', `${IDENTITY}/register`, { body: account })
+    const { user } = await response.json()
+    const { rows } = await db.query(
+      `select type, content from identity.outbox where content->'payload'->>'userId' = $1`,
+      [user.id],
+    )
+    expect(rows).toHaveLength(1)
+    expect(rows[0].type).toBe('identity.user-registered.v1')
+    expect(rows[0].content.payload).toEqual({
+      userId: user.id,
+      email: account.email,
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      via: 'password',
+    })
+  })
+
+  it('answers a taken email with 409, whatever its case, and creates nothing', async () => {
+    const account = newAccount('twice')
+    expect((await client(app).request('POST', `${IDENTITY}/register`, { body: account })).status).toBe(201)
+    const before = await countUsers()
+    const again = await client(app).request('POST', `${IDENTITY}/register`, {
+      body: { ...account, email: account.email.toUpperCase() },
+    })
+    expect(again.status).toBe(409)
+    expect(await again.json()).toMatchObject({ status: 409, detail: expect.stringContaining('already exists') })
+    expect(await countUsers()).toBe(before)
+  })
+
+  it('gives an unknown email and a wrong password the same answer', async () => {
+    const account = newAccount('enumeration')
+    await client(app).request('POST', `${IDENTITY}/register`, { body: account })
+    const strip = async (response: Response) => {
+      const { requestId: _id, ...body } = await response.json()
+      return { status: response.status, body }
+    }
+    const unknown = await strip(
+      await client(app).request('POST', `${IDENTITY}/login`, {
+        body: { email: `x${account.email}`, password: PASSWORD },
+      }),
+    )
+    const wrong = await strip(
+      await client(app).request('POST', `${IDENTITY}/login`, {
+        body: { email: account.email, password: `${PASSWORD}!` },
+      }),
+    )
+    expect(unknown.status).toBe(401)
+    expect(unknown).toEqual(wrong)
+  })
+
+  it.each([
+    ['a missing password', { email: 'a@example.com', firstName: 'A' }, 'password'],
+    ['a malformed email', { email: 'not-an-email', password: PASSWORD, firstName: 'A' }, 'email'],
+    ['a short password', { email: 'short@example.com', password: 'short', firstName: 'A' }, 'password'],
+    ['a common password', { email: 'common@example.com', password: 'qwertyuiop', firstName: 'A' }, 'password'],
+    ['the email as password', { email: 'same@example.com', password: 'same@example.com', firstName: 'A' }, 'password'],
+    ['a too long password', { email: 'long@example.com', password: 'x'.repeat(257), firstName: 'A' }, 'password'],
+    ['a missing first name', { email: 'noname@example.com', password: PASSWORD }, 'firstName'],
+  ])('rejects registration with %s: 400 problem+json, nothing written', async (_, body, field) => {
+    const before = await countUsers()
+    const response = await client(app).request('POST', `${IDENTITY}/register`, { body })
+    expect(response.status).toBe(400)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+    const problem = await response.json()
+    expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field)
+    expect(await countUsers()).toBe(before)
+  })
+
+  it('accepts long and unicode passwords, the same however they are normalised', async () => {
+    const composed = 'pässwörd-ünïcode-🔑-' + 'ü'.repeat(200) // 220 characters, more than 400 bytes
+    const account = { ...newAccount('unicode'), password: composed }
+    expect((await client(app).request('POST', `${IDENTITY}/register`, { body: account })).status).toBe(201)
+    const decomposed = composed.normalize('NFD')
+    expect(decomposed).not.toBe(composed)
+    const login = await client(app).request('POST', `${IDENTITY}/login`, {
+      body: { email: account.email, password: decomposed },
+    })
+    expect(login.status).toBe(200)
+  })
+
+  it('limits login attempts per address: 429 with Retry-After', async () => {
+    const attacker = client(app)
+    const statuses: number[] = []
+    let last: Response | undefined
+    for (let i = 0; i < 22; i++) {
+      last = await attacker.request('POST', `${IDENTITY}/login`, {
+        body: { email: `nobody${i}@example.com`, password: 'wrong password here' },
+      })
+      statuses.push(last.status)
+    }
+    expect(statuses.slice(0, 20).every((status) => status === 401)).toBe(true)
+    expect(statuses.at(-1)).toBe(429)
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(last!.headers.get('content-type')).toBe('application/problem+json')
+  })
+
+  it('limits failed logins per account, across addresses', async () => {
+    const account = newAccount('targeted')
+    await client(app).request('POST', `${IDENTITY}/register`, { body: account })
+    const statuses: number[] = []
+    for (let i = 0; i < 11; i++) {
+      const response = await client(app).request('POST', `${IDENTITY}/login`, {
+        body: { email: account.email, password: `guess number ${i}` },
+      })
+      statuses.push(response.status)
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true)
+    expect(statuses[10]).toBe(429)
+  })
+
+  it('keeps a Customer out of Admin slices and lets the configured admin in', async () => {
+    const customer = client(app)
+    const { accessToken } = await (
+      await customer.request('POST', `${IDENTITY}/register`, { body: newAccount() })
+    ).json()
+    const denied = await customer.request('GET', '/api/v1/admin/messaging/outbox', { bearer: accessToken })
+    expect(denied.status).toBe(403)
+    expect(denied.headers.get('content-type')).toBe('application/problem+json')
+
+    const admin = client(app)
+    const signedIn = await (
+      await admin.request('POST', `${IDENTITY}/login`, {
+        body: { email: 'owner@shop.test', password: 'the owner’s long passphrase' },
+      })
+    ).json()
+    expect(signedIn.user.roles).toEqual(['Admin', 'Customer'])
+    expect(
+      (await admin.request('GET', '/api/v1/admin/messaging/outbox', { bearer: signedIn.accessToken })).status,
+    ).toBe(200)
+  })
+
+  it('gives two parallel refreshes of one token one successor at most', async () => {
+    const shopper = client(app)
+    const { refreshToken } = await (
+      await shopper.request('POST', `${IDENTITY}/register`, { body: newAccount() })
+    ).json()
+    const responses = await Promise.all(
+      [1, 2, 3].map(() => shopper.request('POST', `${IDENTITY}/refresh`, { body: { refreshToken } })),
+    )
+    const successors = new Set<string>()
+    for (const response of responses) if (response.status === 200) successors.add((await response.json()).refreshToken)
+    expect(successors.size).toBeLessThanOrEqual(1)
+  })
+
+  it('changes a password only with the current one, ending every other session', async () => {
+    const account = newAccount('changer')
+    const laptop = client(app)
+    const phone = client(app)
+    const onLaptop = await (await laptop.request('POST', `${IDENTITY}/register`, { body: account })).json()
+    const onPhone = await (
+      await phone.request('POST', `${IDENTITY}/login`, { body: { email: account.email, password: PASSWORD } })
+    ).json()
+
+    const wrong = await laptop.request('POST', `${IDENTITY}/change-password`, {
+      bearer: onLaptop.accessToken,
+      body: { currentPassword: 'not my password', newPassword: 'a brand new passphrase' },
+    })
+    expect(wrong.status).toBe(400)
+    expect((await wrong.json()).errors).toEqual([{ field: 'currentPassword', message: 'is not your current password' }])
+
+    const changed = await laptop.request('POST', `${IDENTITY}/change-password`, {
+      bearer: onLaptop.accessToken,
+      body: { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' },
+    })
+    expect(changed.status).toBe(204)
+    expect((await laptop.request('GET', `${IDENTITY}/me`, { bearer: onLaptop.accessToken })).status).toBe(200)
+    expect((await phone.request('GET', `${IDENTITY}/me`, { bearer: onPhone.accessToken })).status).toBe(401)
+    expect(
+      (await phone.request('POST', `${IDENTITY}/refresh`, { body: { refreshToken: onPhone.refreshToken } })).status,
+    ).toBe(401)
+    const oldPassword = await phone.request('POST', `${IDENTITY}/login`, {
+      body: { email: account.email, password: PASSWORD },
+    })
+    expect(oldPassword.status).toBe(401)
+  })
+
+  it('resets a forgotten password through a single-use mailed link, ending every session', async () => {
+    const account = newAccount('forgetful')
+    const shopper = client(app)
+    const session = await (await shopper.request('POST', `${IDENTITY}/register`, { body: account })).json()
+
+    const unknown = await client(app).request('POST', `${IDENTITY}/forgot-password`, {
+      body: { email: `nobody-${account.email}` },
+    })
+    const known = await shopper.request('POST', `${IDENTITY}/forgot-password`, { body: { email: account.email } })
+    expect(known.status).toBe(202)
+    expect(unknown.status).toBe(202)
+    expect(await unknown.json()).toEqual(await known.json())
+
+    const mail = (await app.mailTo(account.email)).find((m) => m.subject === 'Reset your password')!
+    const token = /reset-password\?token=([\w-]+)/.exec(mail.text)![1]!
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32) // 256 bits
+    const { rows } = await db.query('select count(*) from identity.one_time_tokens where token_hash = $1', [
+      Buffer.from(token),
+    ])
+    expect(Number(rows[0].count)).toBe(0) // stored hashed, never as sent
+
+    const reset = await shopper.request('POST', `${IDENTITY}/reset-password`, {
+      body: { token, newPassword: 'my recovered passphrase' },
+    })
+    expect(reset.status).toBe(204)
+    expect((await shopper.request('GET', `${IDENTITY}/me`, { bearer: session.accessToken })).status).toBe(401)
+    const replay = await shopper.request('POST', `${IDENTITY}/reset-password`, {
+      body: { token, newPassword: 'another new passphrase' },
+    })
+    expect(replay.status).toBe(400)
+    const login = await shopper.request('POST', `${IDENTITY}/login`, {
+      body: { email: account.email, password: 'my recovered passphrase' },
+    })
+    expect(login.status).toBe(200)
+    expect((await login.json()).user.emailConfirmed).toBe(true)
+  })
+
+  it('confirms an email with the mailed link, once', async () => {
+    const account = newAccount('confirming')
+    const shopper = client(app)
+    const { accessToken } = await (await shopper.request('POST', `${IDENTITY}/register`, { body: account })).json()
+    const mail = (await app.mailTo(account.email)).find((m) => m.subject === 'Confirm your email address')!
+    const token = /confirm-email\?token=([\w-]+)/.exec(mail.text)![1]!
+    expect((await shopper.request('POST', `${IDENTITY}/confirm-email`, { body: { token } })).status).toBe(204)
+    expect((await shopper.request('POST', `${IDENTITY}/confirm-email`, { body: { token } })).status).toBe(400)
+    expect(await (await shopper.request('GET', `${IDENTITY}/me`, { bearer: accessToken })).json()).toMatchObject({
+      emailConfirmed: true,
+    })
+  })
+
+  it('signs out everywhere', async () => {
+    const account = newAccount('everywhere')
+    const a = await (await client(app).request('POST', `${IDENTITY}/register`, { body: account })).json()
+    const b = await (
+      await client(app).request('POST', `${IDENTITY}/login`, { body: { email: account.email, password: PASSWORD } })
+    ).json()
+    const out = await client(app).request('POST', `${IDENTITY}/logout?everywhere=true`, { bearer: a.accessToken })
+    expect(out.status).toBe(204)
+    expect((await client(app).request('GET', `${IDENTITY}/me`, { bearer: b.accessToken })).status).toBe(401)
+    expect(
+      (await client(app).request('POST', `${IDENTITY}/refresh`, { body: { refreshToken: b.refreshToken } })).status,
+    ).toBe(401)
+  })
+
+  it('updates the profile (and its cache)', async () => {
+    const shopper = client(app)
+    const { accessToken } = await (await shopper.request('POST', `${IDENTITY}/register`, { body: newAccount() })).json()
+    await shopper.request('GET', `${IDENTITY}/me`, { bearer: accessToken }) // cached now
+    const patched = await shopper.request('PATCH', `${IDENTITY}/me`, {
+      bearer: accessToken,
+      body: { lastName: 'Byron' },
+    })
+    expect(patched.status).toBe(200)
+    expect(await (await shopper.request('GET', `${IDENTITY}/me`, { bearer: accessToken })).json()).toMatchObject({
+      firstName: 'Ada',
+      lastName: 'Byron',
+    })
+    const invalid = await shopper.request('PATCH', `${IDENTITY}/me`, { bearer: accessToken, body: { email: 'x@y.z' } })
+    expect(invalid.status).toBe(400)
+  })
+})
+
+describe.skipIf(!realServicesAvailable)('identity start-up', () => {
+  it('refuses to run in production on a real database without AUTH_JWKS', async () => {
+    const { code, stderr } = await runAppExpectingExit({
+      DATABASE_URL: services.databaseUrl!,
+      REDIS_URL: services.redisUrl!,
+      REDIS_KEY_PREFIX: services.redisKeyPrefix,
+      DATA_DIR: '/tmp/shop-identity-no-key',
+    })
+    expect(code).toBe(78)
+    expect(stderr).toContain('AUTH_JWKS must be set in production')
+  })
+})

@@ -1,0 +1,104 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startApp, type AppProcess } from '../../../scripts/lib/app-process'
+import { testJwks } from '../../../test/support/auth-keys'
+import { testServices } from '../../../test/support/services'
+
+export const PUBLIC_URL = 'https://shop.test'
+const services = testServices()
+export const realServicesAvailable = Boolean(services.databaseUrl && services.redisUrl)
+
+export interface IdentityApp extends AppProcess {
+  dataDir: string
+  authJwks: string
+  /** Mail identity wrote to DATA_DIR/mailbox for `to`, newest last. */
+  mailTo(to: string): Promise<{ subject: string; text: string }[]>
+  close(): Promise<void>
+}
+
+/** The production server on real Postgres and Redis, served as if at https://shop.test behind one proxy. */
+export async function startIdentityApp(env: Record<string, string> = {}): Promise<IdentityApp> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'shop-identity-'))
+  const authJwks = await testJwks()
+  const app = await startApp({
+    DATA_DIR: dataDir,
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    REDIS_KEY_PREFIX: services.redisKeyPrefix,
+    PUBLIC_URL,
+    TRUST_PROXY_HOPS: '1',
+    AUTH_JWKS: authJwks,
+    ...env,
+  })
+  return {
+    ...app,
+    dataDir,
+    authJwks,
+    async mailTo(to) {
+      const folder = join(dataDir, 'mailbox')
+      const files = (await readdir(folder).catch(() => [] as string[])).sort()
+      const mails = await Promise.all(files.map(async (file) => JSON.parse(await readFile(join(folder, file), 'utf8'))))
+      return mails.filter((mail) => mail.to === to)
+    },
+    async close() {
+      await app.stop()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+let clients = 0
+
+/** A caller with its own address (X-Forwarded-For) and, in browser mode, a cookie jar. */
+export function client(app: AppProcess, options: { browser?: boolean } = {}) {
+  const ip = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${++clients % 250}`
+  const jar = new Map<string, string>()
+  const csrfCookie = () => [...jar].find(([name]) => name.endsWith('shop-csrf'))?.[1]
+
+  async function request(
+    method: string,
+    path: string,
+    init: { body?: unknown; bearer?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = { 'x-forwarded-for': ip }
+    if (init.body !== undefined) headers['content-type'] = 'application/json'
+    if (init.bearer) headers.authorization = `Bearer ${init.bearer}`
+    if (options.browser) {
+      headers['sec-fetch-mode'] = 'cors'
+      headers['sec-fetch-site'] = 'same-origin'
+      headers['x-session'] = 'cookie'
+      if (jar.size) headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+      const csrf = csrfCookie()
+      if (csrf) headers['x-csrf-token'] = csrf
+    }
+    const response = await fetch(`${app.url}${path}`, {
+      method,
+      headers: { ...headers, ...init.headers },
+      body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+      redirect: 'manual',
+    })
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = cookie.split(';')
+      const [name, value] = pair!.split('=') as [string, string]
+      if (attributes.some((a) => /max-age=0|expires=thu, 01 jan 1970/i.test(a.trim())) || value === '') jar.delete(name)
+      else jar.set(name, value)
+    }
+    return response
+  }
+
+  return { ip, jar, request, csrfCookie }
+}
+
+export type Client = ReturnType<typeof client>
+
+let accounts = 0
+export const PASSWORD = 'a perfectly fine passphrase'
+
+/** A new account's details, unique per call. */
+export const newAccount = (label = 'shopper') => ({
+  email: `${label}-${Date.now().toString(36)}-${++accounts}@example.com`,
+  password: PASSWORD,
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+})

@@ -6,6 +6,7 @@ import type { IdentitySettings } from './config/identity-settings'
 import { accessTokens, type AccessTokens } from './infrastructure/access-tokens'
 import { identityDb, type IdentityDb } from './infrastructure/database'
 import { devMailbox, type Mailer } from './infrastructure/dev-mailbox'
+import { configuredOAuthProviders, type OAuthProvider, type OAuthProviderName } from './infrastructure/oauth-providers'
 import { oneTimeTokens, type OneTimeTokens } from './infrastructure/one-time-tokens'
 import { createPasswordHasher, type PasswordHasher } from './infrastructure/password-hasher'
 import { rateLimiter, type RateLimiter } from './infrastructure/rate-limiter'
@@ -27,6 +28,7 @@ export interface Identity {
   accessTokens: AccessTokens
   mail: Mailer
   settings: IdentitySettings
+  oauthProviders: Map<OAuthProviderName, OAuthProvider>
   publicUrl: string
   secureCookies: boolean
   log: Logger
@@ -56,6 +58,7 @@ export async function createIdentity(
     accessTokens: accessTokens(keys, settings.publicUrl),
     mail: devMailbox(settings.dataDir),
     settings: identitySettings,
+    oauthProviders: configuredOAuthProviders(identitySettings),
     publicUrl: settings.publicUrl,
     secureCookies: isHttps(settings.publicUrl),
     log,

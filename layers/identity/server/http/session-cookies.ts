@@ -3,6 +3,13 @@ import { deleteCookie, getCookie, setCookie, type H3Event } from 'h3'
 import type { SessionGrant } from '../features/start-session'
 import { ACCESS_TOKEN_LIFETIME_SECONDS } from '../infrastructure/access-tokens'
 
+declare module 'h3' {
+  interface H3EventContext {
+    /** The CSRF token set on this response, when a sign-in or refresh set one. */
+    csrfToken?: string
+  }
+}
+
 export interface CookieSettings {
   secureCookies: boolean
 }
@@ -49,6 +56,7 @@ export function setSessionCookies(event: H3Event, settings: CookieSettings, gran
   })
   setCookie(event, names.refresh, grant.refreshToken, { ...base(settings), httpOnly: true, maxAge: refreshMaxAge })
   setCookie(event, names.csrf, csrf, { ...base(settings), httpOnly: false, maxAge: refreshMaxAge })
+  event.context.csrfToken = csrf
   return csrf
 }
 

@@ -1,0 +1,14 @@
+import { defineEventHandler, getQuery, sendRedirect } from 'h3'
+import { beginOAuth, returnToSchema } from '../../../../features/oauth-sign-in'
+import { setOAuthBinding } from '../../../../http/oauth-binding-cookie'
+import { oauthProviderOf } from '../../../../http/oauth-provider-param'
+import { useIdentity } from '../../../../identity'
+
+/** GET /api/v1/identity/oauth/{google|github}[?returnTo=/path]: off to the provider. */
+export default defineEventHandler(async (event) => {
+  const identity = await useIdentity()
+  const provider = oauthProviderOf(event, identity)
+  const { url, binding } = await beginOAuth(identity, provider, returnToSchema.parse(getQuery(event).returnTo))
+  setOAuthBinding(event, identity, binding)
+  return sendRedirect(event, url, 302)
+})

@@ -44,6 +44,39 @@ describe('the production server on embedded defaults', () => {
     expect(html).toContain('we never see or store your card number')
   })
 
+  it('lets only its own scripts run on a page: a fresh CSP nonce on every script, no framing', async () => {
+    const nonces = new Set<string>()
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(`${app.url}/privacy`)
+      const policy = response.headers.get('content-security-policy')!
+      const nonce = /'nonce-([^']+)'/.exec(policy)![1]!
+      nonces.add(nonce)
+      expect(policy).toContain("frame-ancestors 'none'")
+      expect(policy).toContain("object-src 'none'")
+      const html = await response.text()
+      const scripts = html.match(/<script\b[^>]*>/g) ?? []
+      expect(scripts.length).toBeGreaterThan(0)
+      for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`)
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+      expect(response.headers.get('x-frame-options')).toBe('DENY')
+    }
+    expect(nonces.size).toBe(2)
+  })
+
+  it('sends no HSTS over plain HTTP development, and never reflects a foreign origin (CORS)', async () => {
+    const response = await fetch(`${app.url}/api/health`, { headers: { origin: 'https://evil.test' } })
+    expect(response.headers.get('strict-transport-security')).toBeNull()
+    expect(response.headers.get('access-control-allow-origin')).toBeNull()
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull()
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'")
+    const preflight = await fetch(`${app.url}/api/v1/identity/login`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.test', 'access-control-request-method': 'POST' },
+    })
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
   it('echoes a caller’s request id and replaces an unsafe one', async () => {
     const echoed = await fetch(`${app.url}/api/health`, { headers: { 'x-request-id': 'lb-1234abcd' } })
     expect(echoed.headers.get('x-request-id')).toBe('lb-1234abcd')

@@ -1,3 +1,4 @@
+import { hash } from '@node-rs/argon2'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAppExpectingExit } from '../../../scripts/lib/app-process'
@@ -6,13 +7,20 @@ import { client, newAccount, PASSWORD, realServicesAvailable, startIdentityApp, 
 
 const services = testServices()
 const IDENTITY = '/api/v1/identity'
+const ADMIN_PASSWORD = 'the owner’s long passphrase'
+/** Every token and password the tests saw, for the log check at the end. */
+const secrets = new Set<string>([PASSWORD, ADMIN_PASSWORD])
 
 describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres and Redis', () => {
   let app: IdentityApp
   let db: pg.Client
 
   beforeAll(async () => {
-    app = await startIdentityApp({ ADMIN_EMAIL: 'owner@shop.test', ADMIN_PASSWORD: 'the owner’s long passphrase' })
+    app = await startIdentityApp({
+      ADMIN_EMAIL: 'owner@shop.test',
+      ADMIN_PASSWORD: ADMIN_PASSWORD,
+      LOG_LEVEL: 'debug', // so the last test can show that no secret reaches the log
+    })
     db = new pg.Client({ connectionString: services.databaseUrl })
     await db.connect()
   })
@@ -35,6 +43,7 @@ describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres an
     })
     expect(login.status).toBe(200)
     const first = await login.json()
+    secrets.add(first.accessToken).add(first.refreshToken)
     expect(first).toMatchObject({ tokenType: 'Bearer', user: { email: account.email } })
 
     const me = await shopper.request('GET', `${IDENTITY}/me`, { bearer: first.accessToken })
@@ -199,7 +208,7 @@ describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres an
     const admin = client(app)
     const signedIn = await (
       await admin.request('POST', `${IDENTITY}/login`, {
-        body: { email: 'owner@shop.test', password: 'the owner’s long passphrase' },
+        body: { email: 'owner@shop.test', password: ADMIN_PASSWORD },
       })
     ).json()
     expect(signedIn.user.roles).toEqual(['Admin', 'Customer'])
@@ -268,6 +277,12 @@ describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres an
 
     const mail = (await app.mailTo(account.email)).find((m) => m.subject === 'Reset your password')!
     const token = /reset-password\?token=([\w-]+)/.exec(mail.text)![1]!
+    secrets.add(token)
+    const lifetime = await db.query(
+      'select extract(epoch from expires_at - created_at) as seconds from identity.one_time_tokens where token_hash = sha256($1)',
+      [Buffer.from(token)],
+    )
+    expect(Number(lifetime.rows[0].seconds)).toBeLessThanOrEqual(30 * 60) // short-lived
     expect(Buffer.from(token, 'base64url')).toHaveLength(32) // 256 bits
     const { rows } = await db.query('select count(*) from identity.one_time_tokens where token_hash = $1', [
       Buffer.from(token),
@@ -332,6 +347,70 @@ describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres an
     })
     const invalid = await shopper.request('PATCH', `${IDENTITY}/me`, { bearer: accessToken, body: { email: 'x@y.z' } })
     expect(invalid.status).toBe(400)
+  })
+
+  it('upgrades a hash below the policy when its owner signs in', async () => {
+    const account = newAccount('legacy')
+    const { user } = await (await client(app).request('POST', `${IDENTITY}/register`, { body: account })).json()
+    const weak = await hash(PASSWORD, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 })
+    await db.query('update identity.users set password_hash = $1 where id = $2', [weak, user.id])
+    const login = await client(app).request('POST', `${IDENTITY}/login`, {
+      body: { email: account.email, password: PASSWORD },
+    })
+    expect(login.status).toBe(200)
+    const { rows } = await db.query('select password_hash from identity.users where id = $1', [user.id])
+    expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/)
+  })
+
+  it('starts a new session on every login', async () => {
+    const account = newAccount('twice-in')
+    await client(app).request('POST', `${IDENTITY}/register`, { body: account })
+    const signIn = async () =>
+      (
+        await client(app).request('POST', `${IDENTITY}/login`, { body: { email: account.email, password: PASSWORD } })
+      ).json()
+    const [a, b] = [await signIn(), await signIn()]
+    const sid = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sid
+    expect(sid(a.accessToken)).not.toBe(sid(b.accessToken))
+    expect(a.refreshToken).not.toBe(b.refreshToken)
+    await client(app).request('POST', `${IDENTITY}/logout`, { bearer: a.accessToken })
+    expect((await client(app).request('GET', `${IDENTITY}/me`, { bearer: b.accessToken })).status).toBe(200)
+  })
+
+  it('locks an account at once: its sessions end and it cannot sign in until unlocked', async () => {
+    const account = newAccount('locked')
+    const victim = await (await client(app).request('POST', `${IDENTITY}/register`, { body: account })).json()
+    const admin = await (
+      await client(app).request('POST', `${IDENTITY}/login`, {
+        body: { email: 'owner@shop.test', password: ADMIN_PASSWORD },
+      })
+    ).json()
+    const lock = (locked: boolean, bearer: string) =>
+      client(app).request('PUT', `${IDENTITY}/users/${victim.user.id}/lock`, { bearer, body: { locked } })
+
+    expect((await lock(true, victim.accessToken)).status).toBe(403) // customers cannot
+    expect((await lock(true, admin.accessToken)).status).toBe(204)
+    expect((await client(app).request('GET', `${IDENTITY}/me`, { bearer: victim.accessToken })).status).toBe(401)
+    expect(
+      (await client(app).request('POST', `${IDENTITY}/refresh`, { body: { refreshToken: victim.refreshToken } }))
+        .status,
+    ).toBe(401)
+    const login = await client(app).request('POST', `${IDENTITY}/login`, {
+      body: { email: account.email, password: PASSWORD },
+    })
+    expect(login.status).toBe(401)
+
+    expect((await lock(false, admin.accessToken)).status).toBe(204)
+    const unlocked = await client(app).request('POST', `${IDENTITY}/login`, {
+      body: { email: account.email, password: PASSWORD },
+    })
+    expect(unlocked.status).toBe(200)
+  })
+
+  it('writes no password, token or mailed link to the log', async () => {
+    const log = app.output()
+    expect(log).toContain('"msg":"request"') // the debug log did record the requests
+    for (const secret of secrets) expect(log).not.toContain(secret)
   })
 })
 

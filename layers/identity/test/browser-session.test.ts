@@ -46,6 +46,11 @@ describe.skipIf(!realServicesAvailable)('the browser session: cookies, CSRF, tra
     expect(body.csrfToken).toBe(byName['__Host-shop-csrf']!.split(';')[0]!.split('=')[1])
   })
 
+  it('tells browsers to use HTTPS only, for a year', async () => {
+    const response = await client(app).request('GET', '/api/health')
+    expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
+  })
+
   it('reads the session from cookies', async () => {
     const { browser, body } = await signedInBrowser()
     const me = await browser.request('GET', `${IDENTITY}/me`)

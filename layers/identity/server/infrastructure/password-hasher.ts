@@ -16,6 +16,8 @@ export interface PasswordHasher {
   /** Spends the time of a real verification, so an unknown email answers as slowly as a wrong password. */
   verifyNothing(password: string): Promise<void>
   needsRehash(storedHash: string): boolean
+  /** Hashes running and waiting now. */
+  load(): { active: number; waiting: number }
 }
 
 /** Requests waiting for a hashing slot beyond this are turned away with 503 rather than queued for seconds. */
@@ -47,6 +49,7 @@ export async function createPasswordHasher(concurrency: number): Promise<Passwor
     verifyNothing: async (password) => {
       await bounded(() => verify(dummyHash, normalizePassword(password)).catch(() => false))
     },
+    load: () => ({ active: limit.activeCount, waiting: limit.pendingCount }),
     needsRehash(storedHash) {
       const params = phcParameters(storedHash)
       if (!params) return true

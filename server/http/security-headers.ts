@@ -1,0 +1,37 @@
+/** Sent with every response (ASVS 5.0 V3.4). */
+export function baseSecurityHeaders(https: boolean): Record<string, string> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(self)',
+    ...(https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  }
+}
+
+/**
+ * The policy for server-rendered pages: scripts run only with this response's nonce (and what
+ * they load, via 'strict-dynamic'), nothing may frame the shop, plugins and <base> are off.
+ * Styles stay 'unsafe-inline': Vue binds style attributes, and CSS cannot run code.
+ */
+export const pageContentSecurityPolicy = (nonce: string) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+
+/** API answers are data, never documents: nothing in them may run or be framed. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
+
+/** Adds the nonce to every script and module preload the renderer wrote. */
+export const withNonce = (html: string, nonce: string) =>
+  html.replace(/<(script|link rel="modulepreload")(?![^>]*\snonce=)/g, `<$1 nonce="${nonce}"`)

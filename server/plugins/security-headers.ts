@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto'
+import { setResponseHeaders } from 'h3'
+import { defineNitroPlugin } from 'nitropack/runtime'
+import { settings } from '../config/runtime'
+import { isHttps } from '../config/settings'
+import {
+  API_CONTENT_SECURITY_POLICY,
+  baseSecurityHeaders,
+  pageContentSecurityPolicy,
+  withNonce,
+} from '../http/security-headers'
+
+declare module 'h3' {
+  interface H3EventContext {
+    /** The CSP nonce of a server-rendered page. */
+    cspNonce?: string
+  }
+}
+
+type HtmlParts = Record<'head' | 'bodyPrepend' | 'body' | 'bodyAppend', string[]>
+
+/**
+ * Security headers on every response, and a fresh CSP nonce on every rendered page. (Vite's dev
+ * server injects scripts of its own, so the page policy applies to production builds.)
+ */
+export default defineNitroPlugin((nitroApp) => {
+  nitroApp.hooks.hook('request', (event) => {
+    setResponseHeaders(event, baseSecurityHeaders(isHttps(settings().publicUrl)))
+    if (event.path.startsWith('/api/'))
+      setResponseHeaders(event, { 'content-security-policy': API_CONTENT_SECURITY_POLICY })
+  })
+  if (import.meta.dev) return
+
+  nitroApp.hooks.hook('render:html', (html, { event }) => {
+    const nonce = randomBytes(16).toString('base64')
+    event.context.cspNonce = nonce
+    const parts = html as unknown as HtmlParts
+    for (const key of ['head', 'bodyPrepend', 'body', 'bodyAppend'] as const)
+      parts[key] = parts[key].map((chunk) => withNonce(chunk, nonce))
+  })
+  nitroApp.hooks.hook('render:response', (response, { event }) => {
+    if (event.context.cspNonce)
+      response.headers = {
+        ...response.headers,
+        'content-security-policy': pageContentSecurityPolicy(event.context.cspNonce),
+      }
+  })
+})

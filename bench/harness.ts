@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { cpus } from 'node:os'
 import autocannon from 'autocannon'
 import type { AppProcess } from '../scripts/lib/app-process'
 
@@ -12,8 +13,11 @@ export interface Measurement {
 }
 
 export interface BenchContext {
-  /** The production app, started once per run on the server core with the configured services. */
-  app(): Promise<AppProcess>
+  /**
+   * The production app with the configured services, started once per run: on the server core, or
+   * on every core for scenarios about how the app shares the machine (hashing reserves cores − 1).
+   */
+  app(placement?: 'server-core' | 'all-cores'): Promise<AppProcess>
   /** Drives HTTP load from this process (the load-generator core) and reads the server's peak memory. */
   httpLoad(
     url: string,
@@ -45,6 +49,9 @@ export const percentile = (sorted: number[], p: number) =>
 
 export const SERVER_CPU = 0
 export const LOAD_CPU = 1
+/** Every core of the machine (this process is pinned to one, so availableParallelism() says 1 here). */
+export const ALL_CPUS = `0-${cpus().length - 1}`
+export const CORES = cpus().length
 
 /** Peak resident memory of a process (VmHWM), in MiB. */
 export function peakRssMb(pid: number): number {

@@ -8,7 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startApp, type AppProcess } from '../scripts/lib/app-process'
 import { ensureProductionBuild, projectRoot } from '../scripts/lib/production-build'
-import { httpLoad, LOAD_CPU, ScenarioSkipped, SERVER_CPU, type BenchContext } from './harness'
+import { testJwks } from '../test/support/auth-keys'
+import { ALL_CPUS, httpLoad, LOAD_CPU, ScenarioSkipped, SERVER_CPU, type BenchContext } from './harness'
 import { scenarios } from './scenarios'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
@@ -30,13 +31,30 @@ try {
 }
 
 await ensureProductionBuild()
-let app: Promise<AppProcess> | undefined
+// Production refuses to invent signing keys on a real database; a benchmark may use a throwaway key.
+const authJwks = process.env.AUTH_JWKS || (await testJwks('bench'))
+const apps = new Map<string, Promise<AppProcess>>()
+const startOnce = (placement: 'server-core' | 'all-cores') => {
+  const started =
+    apps.get(placement) ??
+    startApp(
+      {
+        ...process.env,
+        // Each instance its own folder: the embedded MongoDB locks its data directory.
+        DATA_DIR: join(process.env.DATA_DIR ?? join(projectRoot, '.bench/data'), placement),
+        LOG_LEVEL: 'warn',
+        AUTH_JWKS: authJwks,
+        // The identity scenarios send each request from its own X-Forwarded-For address.
+        TRUST_PROXY_HOPS: '1',
+      },
+      // Explicitly every core: children inherit this process's own pinning to the load core.
+      { cpu: placement === 'server-core' ? SERVER_CPU : ALL_CPUS },
+    )
+  apps.set(placement, started)
+  return started
+}
 const context: BenchContext = {
-  app: () =>
-    (app ??= startApp(
-      { ...process.env, DATA_DIR: process.env.DATA_DIR ?? join(projectRoot, '.bench/data'), LOG_LEVEL: 'warn' },
-      { cpu: SERVER_CPU },
-    )),
+  app: (placement = 'server-core') => startOnce(placement),
   httpLoad: (url, pid, options) => httpLoad(url, pid, seconds, options),
 }
 
@@ -81,7 +99,7 @@ try {
     })
   }
 } finally {
-  await (await app)?.stop()
+  for (const app of apps.values()) await (await app).stop()
 }
 
 console.table(

@@ -3,6 +3,7 @@ import { amqpRaw } from './amqp-raw'
 import { outbox, outboxRelay } from './outbox'
 import { outboxRecovery } from './outbox-recovery'
 import { mongoFacets, mongoFindById } from './mongo-wire'
+import { argon2Verify, identityLogin, identityMe, pageDuringLoginFlood } from './identity'
 import { baseline, ssrStatic } from './reference'
 
 /** Every scenario `npm run bench` knows, in run order. Later issues add theirs here. */
@@ -15,4 +16,8 @@ export const scenarios: Scenario[] = [
   outboxRecovery,
   mongoFindById,
   mongoFacets,
+  argon2Verify,
+  identityLogin,
+  identityMe,
+  pageDuringLoginFlood,
 ]

@@ -24,13 +24,20 @@ export const freePort = () =>
  */
 export async function startApp(
   env: Record<string, string | undefined>,
-  options: { cpu?: number } = {},
+  options: { cpu?: number | string } = {},
 ): Promise<AppProcess> {
   const port = await freePort()
   const command =
     options.cpu === undefined
-      ? [process.execPath, serverEntry]
-      : ['taskset', '-c', String(options.cpu), process.execPath, serverEntry]
+      ? [process.execPath, ...(process.env.APP_NODE_FLAGS?.split(' ') ?? []), serverEntry]
+      : [
+          'taskset',
+          '-c',
+          String(options.cpu),
+          process.execPath,
+          ...(process.env.APP_NODE_FLAGS?.split(' ') ?? []),
+          serverEntry,
+        ]
   const child = spawn(command[0]!, command.slice(1), {
     cwd: projectRoot,
     env: {

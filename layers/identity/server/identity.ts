@@ -54,7 +54,7 @@ export async function createIdentity(
     sessions: sessionStore(infrastructure.redis.client),
     redis: infrastructure.redis.client,
     limiter: rateLimiter(infrastructure.redis.client),
-    hasher: await createPasswordHasher(identitySettings.passwordHashConcurrency),
+    hasher: await createPasswordHasher(identitySettings.passwordHashConcurrency, log),
     accessTokens: accessTokens(keys, settings.publicUrl),
     mail: devMailbox(settings.dataDir),
     settings: identitySettings,

@@ -1,7 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { hash } from '@node-rs/argon2'
-import { describe, expect, it } from 'vitest'
+import pino from 'pino'
+import { afterEach, describe, expect, it } from 'vitest'
 import { passwordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../server/domain/password-policy'
-import { ARGON2_POLICY, createPasswordHasher } from '../server/infrastructure/password-hasher'
+import {
+  ARGON2_POLICY,
+  createPasswordHasher as startHasher,
+  type PasswordHasher,
+} from '../server/infrastructure/password-hasher'
+import { startHashingPool } from '../server/infrastructure/hashing-workers'
+
+const started: PasswordHasher[] = []
+const createPasswordHasher = async (concurrency: number) => {
+  const hasher = await startHasher(concurrency, pino({ level: 'silent' }))
+  started.push(hasher)
+  return hasher
+}
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((hasher) => hasher.close()))
+})
 
 describe('password hashing (argon2id)', () => {
   it('stores an argon2id PHC string at OWASP parameters', async () => {
@@ -69,5 +86,20 @@ describe('password policy', () => {
     expect(passwordProblem('🔑'.repeat(10))).toBeUndefined()
     expect(passwordProblem('é'.repeat(PASSWORD_MAX_LENGTH))).toBeUndefined()
     expect(passwordProblem('a long but ordinary passphrase')).toBeUndefined()
+  })
+})
+
+describe('hashing threads', () => {
+  it.runIf(process.platform === 'linux')('run at the lowest CPU priority, so requests always go first', async () => {
+    const pool = await startHashingPool(2, pino({ level: 'silent' }))
+    try {
+      expect(pool.lowPriority).toBe(true)
+      const nices = readdirSync('/proc/self/task').map((tid) =>
+        Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]),
+      )
+      expect(nices.filter((nice) => nice === 19)).toHaveLength(2)
+    } finally {
+      await pool.close()
+    }
   })
 })

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { normalizeEmail } from '../domain/email'
 import { PASSWORD_MAX_LENGTH } from '../domain/password-policy'
 import type { Identity } from '../identity'
-import { RATE_LIMITS, enforceRateLimit } from './rate-limits'
+import { enforceRateLimit, limitOf, tooManyAttempts } from './rate-limits'
 import { startSession, type SessionGrant } from './start-session'
 
 export const loginInput = z.object({
@@ -23,13 +23,11 @@ const invalidCredentials = () => createError({ statusCode: 401, message: 'The em
  */
 export async function login(identity: Identity, input: z.output<typeof loginInput>, ip: string): Promise<SessionGrant> {
   const account = normalizeEmail(input.email)
-  await enforceRateLimit(identity.limiter, 'login', ip)
-  const failures = await identity.limiter.peek(
-    account,
-    'login-failures-per-account',
-    RATE_LIMITS['login-failures-per-account'],
-  )
-  if (!failures.allowed) await enforceRateLimit(identity.limiter, 'login-failures-per-account', account)
+  const [byAddress, byAccount] = await identity.limiter.check([
+    limitOf('login', ip),
+    limitOf('login-failures-per-account', account, false),
+  ])
+  for (const decision of [byAddress!, byAccount!]) if (!decision.allowed) throw tooManyAttempts(decision)
 
   const user = await identity.users.byEmail(account)
   const verified = user?.passwordHash
@@ -40,9 +38,8 @@ export async function login(identity: Identity, input: z.output<typeof loginInpu
     throw invalidCredentials()
   }
 
-  await identity.limiter.reset(account, 'login-failures-per-account')
+  if (byAccount!.attempts > 1) await identity.limiter.reset(account, 'login-failures-per-account')
   if (identity.hasher.needsRehash(user.passwordHash!))
     await identity.users.setPasswordHash(user.id, await identity.hasher.hash(input.password))
-  await identity.users.recordLogin(user.id)
   return startSession(identity, user, ip)
 }

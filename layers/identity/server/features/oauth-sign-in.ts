@@ -104,7 +104,6 @@ export async function completeOAuth(
   }
   const profile = await provider.profile(config, tokens)
   const user = await accountFor(identity, provider.name, profile)
-  await identity.users.recordLogin(user.id)
   return { grant: await startSession(identity, user, ip), returnTo: flow.returnTo }
 }
 

@@ -1,5 +1,5 @@
 import { retryLater } from '../../../../server/http/problem'
-import type { RateLimit, RateLimiter } from '../infrastructure/rate-limiter'
+import type { RateCheck, RateDecision, RateLimit, RateLimiter } from '../infrastructure/rate-limiter'
 
 const MINUTE = 60_000
 
@@ -18,9 +18,19 @@ export const RATE_LIMITS = {
 
 export type RateLimitName = keyof typeof RATE_LIMITS
 
-/** Counts an attempt and throws 429 with Retry-After once the limit is passed. */
+/** What a rate-limited endpoint checks: the named limit for one subject (an address, an account). */
+export const limitOf = (name: RateLimitName, subject: string, count = true): RateCheck => ({
+  subject,
+  endpoint: name,
+  rule: RATE_LIMITS[name],
+  count,
+})
+
+export const tooManyAttempts = (decision: RateDecision) =>
+  retryLater(429, decision.retryAfterSeconds, 'Too many attempts. Wait a little and try again.')
+
+/** Counts an attempt against every given limit and throws 429 with Retry-After once one is passed. */
 export async function enforceRateLimit(limiter: RateLimiter, name: RateLimitName, subject: string): Promise<void> {
-  const decision = await limiter.hit(subject, name, RATE_LIMITS[name])
-  if (!decision.allowed)
-    throw retryLater(429, decision.retryAfterSeconds, 'Too many attempts. Wait a little and try again.')
+  const [decision] = await limiter.check([limitOf(name, subject)])
+  if (!decision!.allowed) throw tooManyAttempts(decision!)
 }

@@ -1,7 +1,7 @@
-import { hash, verify } from '@node-rs/argon2'
-import pLimit from 'p-limit'
+import type { Logger } from 'pino'
 import { retryLater } from '../../../../server/http/problem'
 import { normalizePassword } from '../domain/password-policy'
+import { startHashingPool, type HashJob } from './hashing-workers'
 
 // @node-rs/argon2's Algorithm.Argon2id; its const enum cannot be imported under verbatimModuleSyntax.
 const ARGON2ID = 2
@@ -18,6 +18,7 @@ export interface PasswordHasher {
   needsRehash(storedHash: string): boolean
   /** Hashes running and waiting now. */
   load(): { active: number; waiting: number }
+  close(): Promise<void>
 }
 
 /** Requests waiting for a hashing slot beyond this are turned away with 503 rather than queued for seconds. */
@@ -31,25 +32,35 @@ const phcParameters = (phc: string) => {
 
 /**
  * argon2id through @node-rs/argon2 (2.3× faster here than `argon2` at the same parameters, see
- * ADR 0006). Hashing runs on libuv's thread pool, at most `concurrency` at a time.
+ * ADR 0006), on `concurrency` low-priority worker threads (hashing-workers.ts).
  */
-export async function createPasswordHasher(concurrency: number): Promise<PasswordHasher> {
-  const limit = pLimit(concurrency)
-  const bounded = <T>(work: () => Promise<T>) => {
-    if (limit.pendingCount >= MAX_WAITING) throw retryLater(503, 1, 'Too many sign-ins at once; try again in a moment.')
-    return limit(work)
+export async function createPasswordHasher(concurrency: number, log: Logger): Promise<PasswordHasher> {
+  const pool = await startHashingPool(concurrency, log)
+  if (!pool.lowPriority)
+    log.warn('hashing threads run at normal priority here: a login flood competes with pages for CPU')
+  const bounded = <T>(job: HashJob) => {
+    if (pool.load().waiting >= MAX_WAITING)
+      throw retryLater(503, 1, 'Too many sign-ins at once; try again in a moment.')
+    return pool.run<T>(job)
   }
-  const hashWithPolicy = (password: string) =>
-    hash(normalizePassword(password), { algorithm: ARGON2ID, ...ARGON2_POLICY })
-  const dummyHash = await hashWithPolicy('not anybody’s password: only its timing matters')
+  const verifyJob = (stored: string, password: string): HashJob => ({
+    op: 'verify',
+    stored,
+    password: normalizePassword(password),
+  })
+  const hashJob = (password: string): HashJob => ({
+    op: 'hash',
+    password: normalizePassword(password),
+    options: { algorithm: ARGON2ID, ...ARGON2_POLICY },
+  })
+  const dummyHash = await bounded<string>(hashJob('not anybody’s password: only its timing matters'))
 
   return {
-    hash: (password) => bounded(() => hashWithPolicy(password)),
-    verify: (storedHash, password) => bounded(() => verify(storedHash, normalizePassword(password)).catch(() => false)),
-    verifyNothing: async (password) => {
-      await bounded(() => verify(dummyHash, normalizePassword(password)).catch(() => false))
-    },
-    load: () => ({ active: limit.activeCount, waiting: limit.pendingCount }),
+    hash: (password) => bounded<string>(hashJob(password)),
+    verify: (storedHash, password) => bounded<boolean>(verifyJob(storedHash, password)),
+    verifyNothing: async (password) => void (await bounded<boolean>(verifyJob(dummyHash, password))),
+    load: () => pool.load(),
+    close: () => pool.close(),
     needsRehash(storedHash) {
       const params = phcParameters(storedHash)
       if (!params) return true

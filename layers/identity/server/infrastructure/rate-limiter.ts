@@ -7,37 +7,55 @@ export interface RateLimit {
   windowMs: number
 }
 
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }
+export interface RateCheck {
+  subject: string
+  endpoint: string
+  rule: RateLimit
+  /** Counts this attempt; false only reads, for limits that count failures alone. */
+  count: boolean
+}
+
+export interface RateDecision {
+  allowed: boolean
+  /** Attempts in the window so far, this one included when counted. */
+  attempts: number
+  retryAfterSeconds: number
+}
+
+const keyOf = (check: Pick<RateCheck, 'subject' | 'endpoint'>) => redisKey('rate-limit', check.subject, check.endpoint)
 
 /**
- * Fixed-window counters in Redis (`rate-limit:{subject}:{endpoint}`), so every instance shares them.
- * `hit` counts an attempt; `peek` only reads, for limits that count failures alone.
+ * Fixed-window counters in Redis (`rate-limit:{subject}:{endpoint}`), shared by every instance.
+ * Any number of limits are checked in one round trip: a sign-in costs the login path one, not four.
  */
 export function rateLimiter(redis: Redis) {
-  const decide = (count: number, ttlMs: number, rule: RateLimit): RateDecision =>
-    count <= rule.limit
-      ? { allowed: true }
-      : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((ttlMs > 0 ? ttlMs : rule.windowMs) / 1000)) }
-
   return {
-    async hit(subject: string, endpoint: string, rule: RateLimit): Promise<RateDecision> {
-      const key = redisKey('rate-limit', subject, endpoint)
-      const results = await redis.multi().incr(key).pttl(key).exec()
-      const count = Number(results?.[0]?.[1])
-      let ttl = Number(results?.[1]?.[1])
-      if (ttl < 0) {
-        await redis.pexpire(key, rule.windowMs)
-        ttl = rule.windowMs
+    async check(checks: RateCheck[]): Promise<RateDecision[]> {
+      const transaction = redis.multi()
+      for (const check of checks) {
+        const key = keyOf(check)
+        // The window starts with the first attempt; NX leaves a running window alone.
+        if (check.count) transaction.set(key, 0, 'PX', check.rule.windowMs, 'NX').incr(key)
+        else transaction.get(key)
+        transaction.pttl(key)
       }
-      return decide(count, ttl, rule)
+      const replies = (await transaction.exec()) ?? []
+      const failed = replies.find(([error]) => error)
+      if (failed) throw failed[0]
+      const values = replies.map(([, value]) => value)
+      let at = 0
+      return checks.map((check) => {
+        if (check.count) at++ // the SET's reply
+        const stored = Number(values[at++] ?? 0)
+        const ttl = Number(values[at++])
+        const attempts = check.count ? stored : stored + 1
+        const retryAfterSeconds = Math.max(1, Math.ceil((ttl > 0 ? ttl : check.rule.windowMs) / 1000))
+        return { allowed: attempts <= check.rule.limit, attempts, retryAfterSeconds }
+      })
     },
-    async peek(subject: string, endpoint: string, rule: RateLimit): Promise<RateDecision> {
-      const key = redisKey('rate-limit', subject, endpoint)
-      const [count, ttl] = await Promise.all([redis.get(key), redis.pttl(key)])
-      return decide(Number(count ?? 0) + 1, ttl, rule)
-    },
+
     async reset(subject: string, endpoint: string): Promise<void> {
-      await redis.del(redisKey('rate-limit', subject, endpoint))
+      await redis.del(keyOf({ subject, endpoint }))
     },
   }
 }

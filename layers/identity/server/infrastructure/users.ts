@@ -129,10 +129,6 @@ export function userRepository(db: IdentityDb) {
         .where('id', '=', userId)
         .execute()
     },
-
-    async recordLogin(userId: string) {
-      await db.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', userId).execute()
-    },
   }
 }
 

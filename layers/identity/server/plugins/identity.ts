@@ -16,7 +16,7 @@ import { createIdentity, setIdentity, useIdentity } from '../identity'
  * process like the kernel's do), the first admin is ensured from ADMIN_EMAIL/ADMIN_PASSWORD, and
  * guarded slices everywhere learn who is signed in.
  */
-export default defineNitroPlugin(() => {
+export default defineNitroPlugin((nitroApp) => {
   registerOutbox(IDENTITY_CONTEXT)
   const raw = useRuntimeConfig() as unknown as Record<string, unknown>
   const log = rootLogger.child({ module: IDENTITY_CONTEXT })
@@ -38,6 +38,9 @@ export default defineNitroPlugin(() => {
     process.exit(1)
   })
   setIdentity(identity)
+  nitroApp.hooks.hook('close', async () => {
+    await (await identity).hasher.close()
+  })
   setAuthenticator(async (event) => {
     const claims = await accessClaimsOf(await useIdentity(), event)
     return claims && principalOf(claims)

@@ -29,13 +29,13 @@ export async function startApp(
   const port = await freePort()
   const command =
     options.cpu === undefined
-      ? [process.execPath, ...(process.env.APP_NODE_FLAGS?.split(' ') ?? []), serverEntry]
+      ? [process.execPath, ...(process.env.APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), serverEntry]
       : [
           'taskset',
           '-c',
           String(options.cpu),
           process.execPath,
-          ...(process.env.APP_NODE_FLAGS?.split(' ') ?? []),
+          ...(process.env.APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
           serverEntry,
         ]
   const child = spawn(command[0]!, command.slice(1), {

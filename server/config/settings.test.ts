@@ -22,9 +22,18 @@ describe('parseSettings', () => {
       mongodbUrl: undefined,
       amqpUrl: undefined,
       busPrefix: 'shop',
+      publicUrl: 'http://localhost:3000',
+      trustProxyHops: 0,
       dataDir: '.data',
       logLevel: 'info',
       maxBodyBytes: 1_048_576,
+    })
+  })
+
+  it('treats an empty variable as unset, and drops a trailing slash from PUBLIC_URL', () => {
+    expect(parseSettings({ busPrefix: '', publicUrl: 'https://shop.example/' })).toMatchObject({
+      busPrefix: 'shop',
+      publicUrl: 'https://shop.example',
     })
   })
 
@@ -48,6 +57,8 @@ describe('parseSettings', () => {
     [{ maxBodyBytes: 'big' }, 'MAX_BODY_BYTES'],
     [{ maxBodyBytes: 10 }, 'MAX_BODY_BYTES must be at least 1024 bytes'],
     [{ redisKeyPrefix: 'Shop' }, 'REDIS_KEY_PREFIX'],
+    [{ publicUrl: 'shop.example' }, 'PUBLIC_URL must be a URL starting with http:// or https://'],
+    [{ trustProxyHops: -1 }, 'TRUST_PROXY_HOPS'],
   ])('names the variable and what is wrong: %j', (raw, message) => {
     const problems = problemsOf(raw)
     expect(problems).toHaveLength(1)

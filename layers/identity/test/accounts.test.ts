@@ -44,6 +44,12 @@ describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres an
     expect(login.status).toBe(200)
     const first = await login.json()
     secrets.add(first.accessToken).add(first.refreshToken)
+    expect(Buffer.from(first.refreshToken, 'base64url')).toHaveLength(32) // opaque, 256 bits
+    const stored = await db.query(
+      'select count(*) filter (where token_hash = sha256($1)) as hashed, count(*) filter (where token_hash = $1) as raw from identity.refresh_tokens',
+      [Buffer.from(first.refreshToken)],
+    )
+    expect(stored.rows[0]).toEqual({ hashed: '1', raw: '0' }) // kept only as its SHA-256
     expect(first).toMatchObject({ tokenType: 'Bearer', user: { email: account.email } })
 
     const me = await shopper.request('GET', `${IDENTITY}/me`, { bearer: first.accessToken })
@@ -149,8 +155,10 @@ describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres an
     const response = await client(app).request('POST', `${IDENTITY}/register`, { body })
     expect(response.status).toBe(400)
     expect(response.headers.get('content-type')).toBe('application/problem+json')
-    const problem = await response.json()
+    const text = await response.text()
+    const problem = JSON.parse(text)
     expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field)
+    if ('password' in body && body.password.length > 5) expect(text).not.toContain(body.password) // never echoed
     expect(await countUsers()).toBe(before)
   })
 
@@ -411,6 +419,25 @@ describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres an
     const log = app.output()
     expect(log).toContain('"msg":"request"') // the debug log did record the requests
     for (const secret of secrets) expect(log).not.toContain(secret)
+  })
+
+  it('shares the limits between instances: attempts on two servers count together', async () => {
+    const second = await startIdentityApp()
+    try {
+      const ip = `10.250.${Math.floor(Math.random() * 250)}.7`
+      const attempt = (server: IdentityApp, i: number) =>
+        fetch(`${server.url}${IDENTITY}/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+          body: JSON.stringify({ email: `nobody-${i}@example.com`, password: 'not a real password' }),
+        })
+      const statuses: number[] = []
+      for (let i = 0; i < 21; i++) statuses.push((await attempt(i % 2 ? second : app, i)).status)
+      expect(statuses.slice(0, 20).every((status) => status === 401)).toBe(true)
+      expect(statuses[20]).toBe(429)
+    } finally {
+      await second.close()
+    }
   })
 })
 

@@ -100,6 +100,18 @@ describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres an
     )
     expect(rows).toHaveLength(1)
     expect(rows[0].type).toBe('identity.user-registered.v1')
+    // …and the relay publishes it.
+    await expect
+      .poll(
+        async () =>
+          (
+            await db.query(`select processed_on from identity.outbox where content->'payload'->>'userId' = $1`, [
+              user.id,
+            ])
+          ).rows[0].processed_on,
+        { timeout: 10_000 },
+      )
+      .not.toBeNull()
     expect(rows[0].content.payload).toEqual({
       userId: user.id,
       email: account.email,

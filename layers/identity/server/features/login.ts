@@ -23,13 +23,13 @@ const invalidCredentials = () => createError({ statusCode: 401, message: 'The em
  */
 export async function login(identity: Identity, input: z.output<typeof loginInput>, ip: string): Promise<SessionGrant> {
   const account = normalizeEmail(input.email)
-  const [byAddress, byAccount] = await identity.limiter.check([
-    limitOf('login', ip),
-    limitOf('login-failures-per-account', account, false),
+  // Both lookups at once; a refused attempt is answered before any password work.
+  const [[byAddress, byAccount], user] = await Promise.all([
+    identity.limiter.check([limitOf('login', ip), limitOf('login-failures-per-account', account, false)]),
+    identity.users.byEmail(account),
   ])
   for (const decision of [byAddress!, byAccount!]) if (!decision.allowed) throw tooManyAttempts(decision)
 
-  const user = await identity.users.byEmail(account)
   const verified = user?.passwordHash
     ? await identity.hasher.verify(user.passwordHash, input.password)
     : await identity.hasher.verifyNothing(input.password).then(() => false)

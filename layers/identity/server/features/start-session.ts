@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid'
 import type { UserDto } from '../../contracts'
 import type { Identity } from '../identity'
 import type { AccessClaims } from '../infrastructure/access-tokens'
@@ -22,17 +23,32 @@ export async function startSession(
   user: UserRecord,
   ip: string | undefined,
 ): Promise<SessionGrant> {
-  const refresh = await identity.refreshTokens.startFamily(user.id, ip)
-  await identity.sessions.open(user.id, refresh.familyId)
-  return grantFor(identity, user, refresh)
+  // The three writes are independent, so they travel at once: a sign-in waits for one round
+  // trip instead of three, and the event loop wakes up once for them under load.
+  const familyId = uuidv7()
+  const [refresh, , access] = await Promise.all([
+    identity.refreshTokens.startFamily(user.id, ip, familyId),
+    identity.sessions.open(user.id, familyId),
+    identity.accessTokens.issue({ userId: user.id, roles: user.roles, sessionId: familyId }),
+  ])
+  return grantOf(user, refresh, access)
 }
 
+/** The grant for a rotated refresh token (the session goes on). */
 export async function grantFor(
   identity: Identity,
   user: UserRecord,
   refresh: { token: string; familyId: string; expiresAt: Date },
 ): Promise<SessionGrant> {
   const access = await identity.accessTokens.issue({ userId: user.id, roles: user.roles, sessionId: refresh.familyId })
+  return grantOf(user, refresh, access)
+}
+
+function grantOf(
+  user: UserRecord,
+  refresh: { token: string; familyId: string; expiresAt: Date },
+  access: { token: string; claims: AccessClaims },
+): SessionGrant {
   return {
     user: publicUser(user),
     accessToken: access.token,

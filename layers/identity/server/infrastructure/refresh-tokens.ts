@@ -57,8 +57,8 @@ export function refreshTokenStore(db: IdentityDb) {
      * A new family: every sign-in starts one, so signing in twice gives two independent sessions.
      * It also records the sign-in as the user's last login.
      */
-    startFamily: (userId: string, ip: string | undefined) =>
-      insert(db, { userId, familyId: uuidv7(), expiresAt: new Date(Date.now() + REFRESH_TOKEN_LIFETIME_MS), ip }, true),
+    startFamily: (userId: string, ip: string | undefined, familyId: string) =>
+      insert(db, { userId, familyId, expiresAt: new Date(Date.now() + REFRESH_TOKEN_LIFETIME_MS), ip }, true),
 
     /**
      * Exchanges a token for its successor. The row lock makes two concurrent rotations of one token

@@ -77,6 +77,26 @@ describe('the production server on embedded defaults', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull()
   })
 
+  it('signs shoppers in on embedded stores too (PGlite, the Redis emulation, a generated key)', async () => {
+    const identity = `${app.url}/api/v1/identity`
+    const post = (path: string, body: unknown, bearer?: string) =>
+      fetch(`${identity}/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+        body: JSON.stringify(body),
+      })
+    const account = { email: 'embedded@example.com', password: 'an embedded passphrase', firstName: 'Em' }
+    expect((await post('register', account)).status).toBe(201)
+    expect((await post('login', { ...account, password: 'not the passphrase' })).status).toBe(401)
+    const { accessToken, refreshToken } = await (await post('login', account)).json()
+    const me = await fetch(`${identity}/me`, { headers: { authorization: `Bearer ${accessToken}` } })
+    expect(await me.json()).toMatchObject({ email: account.email, roles: ['Customer'] })
+    expect((await post('refresh', { refreshToken })).status).toBe(200)
+    expect((await post('refresh', { refreshToken })).status).toBe(401) // reuse
+    const revoked = await fetch(`${identity}/me`, { headers: { authorization: `Bearer ${accessToken}` } })
+    expect(revoked.status).toBe(401)
+  })
+
   it('echoes a caller’s request id and replaces an unsafe one', async () => {
     const echoed = await fetch(`${app.url}/api/health`, { headers: { 'x-request-id': 'lb-1234abcd' } })
     expect(echoed.headers.get('x-request-id')).toBe('lb-1234abcd')

@@ -18,19 +18,30 @@ import { migrateAll } from './lib/migrate-all'
 
 const fromEnv = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, process.env[envNameOf(key)]]))
 
+async function prompt(question: string): Promise<string> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr })
+  try {
+    return await terminal.question(question)
+  } finally {
+    terminal.close()
+  }
+}
+
 async function createAdmin(email: string | undefined) {
   if (!email) throw new Error('usage: npm run identity -- create-admin <email>')
   const settings = parseSettings(fromEnv(['databaseUrl', 'redisUrl', 'redisKeyPrefix', 'dataDir', 'publicUrl']))
   const identitySettings = parseIdentitySettings(fromEnv(['authJwks', 'passwordHashConcurrency']))
-  const password =
-    process.env.ADMIN_PASSWORD ||
-    (await createInterface({ input: process.stdin, output: process.stderr }).question('Password for the admin: '))
+  const password = process.env.ADMIN_PASSWORD || (await prompt('Password for the admin: '))
   const sql = await createSql({ ...settings, applicationName: 'shop-identity-cli' })
   const redis = await createRedis(settings)
   try {
     await migrateAll(sql)
     const identity = await createIdentity({ sql, redis }, settings, identitySettings, pino({ level: 'warn' }))
-    console.log(`${email}: ${await ensureAdmin(identity, email, password)}`)
+    try {
+      console.log(`${email}: ${await ensureAdmin(identity, email, password)}`)
+    } finally {
+      await identity.hasher.close()
+    }
   } finally {
     await Promise.all([sql.close(), redis.close()])
   }

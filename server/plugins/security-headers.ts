@@ -17,7 +17,7 @@ declare module 'h3' {
   }
 }
 
-type HtmlParts = Record<'head' | 'bodyPrepend' | 'body' | 'bodyAppend', string[]>
+type HtmlParts = Record<'head' | 'bodyPrepend' | 'bodyAppend', string[]>
 
 /**
  * Security headers on every response, and a fresh CSP nonce on every rendered page. (Vite's dev
@@ -35,7 +35,8 @@ export default defineNitroPlugin((nitroApp) => {
     const nonce = randomBytes(16).toString('base64')
     event.context.cspNonce = nonce
     const parts = html as unknown as HtmlParts
-    for (const key of ['head', 'bodyPrepend', 'body', 'bodyAppend'] as const)
+    // Not `body`: it holds the rendered app, where any markup that got in must stay inert.
+    for (const key of ['head', 'bodyPrepend', 'bodyAppend'] as const)
       parts[key] = parts[key].map((chunk) => withNonce(chunk, nonce))
   })
   nitroApp.hooks.hook('render:response', (response, { event }) => {

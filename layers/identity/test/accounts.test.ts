@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process'
 import { hash } from '@node-rs/argon2'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runAppExpectingExit } from '../../../scripts/lib/app-process'
+import { projectRoot } from '../../../scripts/lib/production-build'
 import { testServices } from '../../../test/support/services'
 import { client, newAccount, PASSWORD, realServicesAvailable, startIdentityApp, type IdentityApp } from './identity-app'
 
@@ -42,6 +44,7 @@ describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres an
       body: { email: account.email, password: PASSWORD },
     })
     expect(login.status).toBe(200)
+    expect(login.headers.get('cache-control')).toBe('no-store')
     const first = await login.json()
     secrets.add(first.accessToken).add(first.refreshToken)
     expect(Buffer.from(first.refreshToken, 'base64url')).toHaveLength(32) // opaque, 256 bits
@@ -450,6 +453,77 @@ describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres an
     } finally {
       await second.close()
     }
+  })
+
+  it('lets no refresh racing a password reset keep a session', async () => {
+    for (let round = 0; round < 5; round++) {
+      const account = newAccount('racer')
+      const thief = client(app)
+      const session = await (await thief.request('POST', `${IDENTITY}/register`, { body: account })).json()
+      await client(app).request('POST', `${IDENTITY}/forgot-password`, { body: { email: account.email } })
+      const mail = (await app.mailTo(account.email)).find((m) => m.subject === 'Reset your password')!
+      const token = /reset-password\?token=([\w-]+)/.exec(mail.text)![1]!
+      const [refreshed, reset] = await Promise.all([
+        thief.request('POST', `${IDENTITY}/refresh`, { body: { refreshToken: session.refreshToken } }),
+        client(app).request('POST', `${IDENTITY}/reset-password`, {
+          body: { token, newPassword: 'the owner is back in' },
+        }),
+      ])
+      expect(reset.status).toBe(204)
+      if (refreshed.status !== 200) continue
+      const stolen = await refreshed.json()
+      expect((await thief.request('GET', `${IDENTITY}/me`, { bearer: stolen.accessToken })).status).toBe(401)
+      const again = await thief.request('POST', `${IDENTITY}/refresh`, { body: { refreshToken: stolen.refreshToken } })
+      expect(again.status).toBe(401)
+    }
+  })
+
+  it('refuses an old rotated token after its session ended, without signing the owner out elsewhere', async () => {
+    const account = newAccount('old-cookie')
+    const laptop = await (await client(app).request('POST', `${IDENTITY}/register`, { body: account })).json()
+    const phone = await (
+      await client(app).request('POST', `${IDENTITY}/login`, { body: { email: account.email, password: PASSWORD } })
+    ).json()
+    const rotated = await (
+      await client(app).request('POST', `${IDENTITY}/refresh`, { body: { refreshToken: laptop.refreshToken } })
+    ).json()
+    await client(app).request('POST', `${IDENTITY}/logout`, { bearer: rotated.accessToken })
+    const old = await client(app).request('POST', `${IDENTITY}/refresh`, {
+      body: { refreshToken: laptop.refreshToken },
+    })
+    expect(old.status).toBe(401)
+    expect((await client(app).request('GET', `${IDENTITY}/me`, { bearer: phone.accessToken })).status).toBe(200)
+  })
+
+  it('promotes an existing account to Admin from the command line only with its own password', async () => {
+    const account = newAccount('promoted')
+    await client(app).request('POST', `${IDENTITY}/register`, { body: account })
+    const run = (password: string) =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/identity.ts', 'create-admin', account.email],
+          {
+            cwd: projectRoot,
+            env: {
+              ...process.env,
+              DATABASE_URL: services.databaseUrl,
+              ADMIN_PASSWORD: password,
+              DATA_DIR: app.dataDir,
+            },
+          },
+        )
+        let output = ''
+        child.stdout.on('data', (chunk) => (output += chunk))
+        child.stderr.on('data', (chunk) => (output += chunk))
+        child.on('exit', (code) => resolve({ code, output }))
+      })
+    const squatter = await run('someone else’s password')
+    expect(squatter.code).toBe(1)
+    expect(squatter.output).toContain('was not made an admin')
+    const owner = await run(PASSWORD)
+    expect(owner.code).toBe(0)
+    expect(owner.output).toContain(`${account.email}: promoted`)
   })
 })
 

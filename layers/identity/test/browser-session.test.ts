@@ -145,5 +145,11 @@ describe.skipIf(!realServicesAvailable)('the browser session: cookies, CSRF, tra
     expect(await refreshed.json()).not.toHaveProperty('refreshToken')
     const withoutHeader = await browser.request('POST', `${IDENTITY}/refresh`, { headers: { 'x-csrf-token': '' } })
     expect(withoutHeader.status).toBe(403)
+    // A script that leaves out x-session still gets no token from the cookie's refresh.
+    const scripted = await browser.request('POST', `${IDENTITY}/refresh`, { headers: { 'x-session': '' } })
+    expect(scripted.status).toBe(200)
+    const body = await scripted.json()
+    expect(body).not.toHaveProperty('refreshToken')
+    expect(body).not.toHaveProperty('accessToken')
   })
 })

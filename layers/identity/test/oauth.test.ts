@@ -161,10 +161,30 @@ describe.skipIf(!realServicesAvailable)('social sign-in (authorization code + PK
     expect(refused.headers.get('location')).toBe('/login?error=oauth-email-unverified')
     expect((await mallory.request('GET', '/api/v1/identity/me')).status).toBe(401)
 
+    // The account never confirmed its address: whoever registered it may not be its owner.
     nextClaims = { sub: 'google-sub-5', email: account.email, email_verified: true, given_name: 'Ada' }
+    const early = await (await signIn(client(app, { browser: true }), 'google')).finish()
+    expect(early.headers.get('location')).toBe('/login?error=oauth-link-refused')
+
+    const mail = (await app.mailTo(account.email)).find((m) => m.subject === 'Confirm your email address')!
+    const token = /confirm-email\?token=([\w-]+)/.exec(mail.text)![1]!
+    expect((await client(app).request('POST', '/api/v1/identity/confirm-email', { body: { token } })).status).toBe(204)
     const owner = client(app, { browser: true })
     await (await signIn(owner, 'google')).finish()
     expect((await (await owner.request('GET', '/api/v1/identity/me')).json()).id).toBe(user.id)
+  })
+
+  it('never opens an account from an address the provider has not verified', async () => {
+    github.signInAs({
+      id: 9002,
+      login: 'squatter',
+      name: null,
+      emails: [{ email: 'unclaimed@example.com', primary: true, verified: false }],
+    })
+    const done = await (await signIn(client(app, { browser: true }), 'github')).finish()
+    expect(done.headers.get('location')).toBe('/login?error=oauth-email-unverified')
+    const { rows } = await db.query(`select count(*) from identity.users where lower(email) = 'unclaimed@example.com'`)
+    expect(rows[0].count).toBe('0')
   })
 
   it('signs in with GitHub: a new account from the primary verified email, published as registered', async () => {

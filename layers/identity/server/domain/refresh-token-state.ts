@@ -3,17 +3,20 @@ export interface StoredRefreshToken {
   expiresAt: Date
   revokedAt: Date | null
   replacedById: string | null
+  /** Whether any token of its family is still usable. */
+  familyAlive: boolean
 }
 
 export type RefreshVerdict = 'rotate' | 'reuse' | 'revoked' | 'expired'
 
 /**
- * A rotated token presented again means two parties hold the family (RFC 9700 §4.14.2): the
- * caller revokes every token the user holds. A token revoked by logout is merely refused.
+ * A rotated token presented again while its family lives means two parties hold it (RFC 9700
+ * §4.14.2): the caller revokes every token the user holds. An expired token, or one whose family
+ * has already ended, is merely refused, so an old copied cookie cannot sign the owner out at will.
  */
 export function judgeRefreshToken(token: StoredRefreshToken, now: Date): RefreshVerdict {
-  if (token.replacedById) return 'reuse'
-  if (token.revokedAt) return 'revoked'
   if (token.expiresAt <= now) return 'expired'
+  if (token.replacedById) return token.familyAlive ? 'reuse' : 'revoked'
+  if (token.revokedAt) return 'revoked'
   return 'rotate'
 }

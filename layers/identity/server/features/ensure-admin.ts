@@ -8,7 +8,8 @@ import { forgetProfile } from './profile'
 
 /**
  * Makes `email` an Admin, creating the account with `password` if it does not exist. An existing
- * account keeps its password: configuration never silently resets one. Safe to run at every start.
+ * account is promoted only when `password` is its password, and keeps it: configuration never
+ * resets one. Safe to run at every start.
  */
 export async function ensureAdmin(
   identity: Identity,
@@ -18,6 +19,10 @@ export async function ensureAdmin(
   const existing = await identity.users.byEmail(email)
   if (existing) {
     if (existing.roles.includes('Admin')) return 'unchanged'
+    // Whoever registered the address first must not become an admin by it: only the account's
+    // owner, proven by its password, is promoted.
+    if (!existing.passwordHash || !(await identity.hasher.verify(existing.passwordHash, password)))
+      throw new Error(`${email} already has an account whose password is not ADMIN_PASSWORD; it was not made an admin`)
     await identity.users.grantRole(existing.id, 'Admin')
     await forgetProfile(identity, existing.id)
     return 'promoted'

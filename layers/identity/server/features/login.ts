@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { normalizeEmail } from '../domain/email'
 import { PASSWORD_MAX_LENGTH } from '../domain/password-policy'
 import type { Identity } from '../identity'
-import { enforceRateLimit, limitOf, tooManyAttempts } from './rate-limits'
+import { limitOf, tooManyAttempts } from './rate-limits'
 import { startSession, type SessionGrant } from './start-session'
 
 export const loginInput = z.object({
@@ -23,9 +23,10 @@ const invalidCredentials = () => createError({ statusCode: 401, message: 'The em
  */
 export async function login(identity: Identity, input: z.output<typeof loginInput>, ip: string): Promise<SessionGrant> {
   const account = normalizeEmail(input.email)
-  // Both lookups at once; a refused attempt is answered before any password work.
+  // Both lookups at once; a refused attempt is answered before any password work. The account's
+  // attempt is counted now, not after hashing, so concurrent guesses cannot all slip under its limit.
   const [[byAddress, byAccount], user] = await Promise.all([
-    identity.limiter.check([limitOf('login', ip), limitOf('login-failures-per-account', account, false)]),
+    identity.limiter.check([limitOf('login', ip), limitOf('login-failures-per-account', account)]),
     identity.users.byEmail(account),
   ])
   for (const decision of [byAddress!, byAccount!]) if (!decision.allowed) throw tooManyAttempts(decision)
@@ -33,13 +34,17 @@ export async function login(identity: Identity, input: z.output<typeof loginInpu
   const verified = user?.passwordHash
     ? await identity.hasher.verify(user.passwordHash, input.password)
     : await identity.hasher.verifyNothing(input.password).then(() => false)
-  if (!user || !verified || user.lockedAt) {
-    await enforceRateLimit(identity.limiter, 'login-failures-per-account', account)
-    throw invalidCredentials()
-  }
+  if (!user || !verified || user.lockedAt) throw invalidCredentials()
 
-  if (byAccount!.attempts > 1) await identity.limiter.reset(account, 'login-failures-per-account')
-  if (identity.hasher.needsRehash(user.passwordHash!))
-    await identity.users.setPasswordHash(user.id, await identity.hasher.hash(input.password))
-  return startSession(identity, user, ip)
+  let passwordHash = user.passwordHash!
+  if (identity.hasher.needsRehash(passwordHash)) {
+    passwordHash = await identity.hasher.hash(input.password)
+    await identity.users.setPasswordHash(user.id, passwordHash)
+  }
+  // Only failures count against the account: a successful sign-in clears its attempts.
+  const [grant] = await Promise.all([
+    startSession(identity, user, ip, passwordHash),
+    identity.limiter.reset(account, 'login-failures-per-account'),
+  ])
+  return grant
 }

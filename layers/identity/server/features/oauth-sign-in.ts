@@ -17,7 +17,7 @@ const FLOW_TTL_SECONDS = 600
 /** Only a path on this site: `//evil.test` or `/\evil.test` would leave it. */
 export const returnToSchema = z
   .string()
-  .regex(/^\/(?![/\\])[^\s]*$/)
+  .regex(/^\/(?![/\\])[\x21-\x7e]*$/) // printable ASCII: anything else cannot go in a Location header
   .max(512)
   .catch('/')
 
@@ -64,7 +64,13 @@ export async function beginOAuth(
 
 /** Why a sign-in failed, as a code the login page turns into a sentence (never text from the URL). */
 export type OAuthFailure =
-  'oauth-state' | 'oauth-denied' | 'oauth-failed' | 'oauth-no-email' | 'oauth-email-unverified' | 'oauth-locked'
+  | 'oauth-state'
+  | 'oauth-denied'
+  | 'oauth-failed'
+  | 'oauth-no-email'
+  | 'oauth-email-unverified'
+  | 'oauth-link-refused'
+  | 'oauth-locked'
 
 const rejected = (code: OAuthFailure, message: string) => createError({ statusCode: 400, message, data: { code } })
 
@@ -125,9 +131,14 @@ async function accountFor(
   if (linked) return accountOrFail(identity, linked.user_id)
   if (!profile.email) throw rejected('oauth-no-email', `The ${provider} account shares no email address.`)
 
+  // An unverified address proves nothing: it could be anybody's, so it neither opens nor joins an account.
+  if (!profile.emailVerified)
+    throw rejected('oauth-email-unverified', `${provider} has not verified the account's email address.`)
   const existing = await identity.users.byEmail(profile.email)
-  if (existing && !profile.emailVerified)
-    throw rejected('oauth-email-unverified', `An account uses this email, which ${provider} has not verified.`)
+  // Linking to an account whose own address was never confirmed would hand it to whoever registered
+  // it, password included: pre-registering the victim's email must not capture their social sign-in.
+  if (existing && !existing.emailConfirmed)
+    throw rejected('oauth-link-refused', 'The account with this email has not confirmed it.')
   const link = (userId: string) => ({
     issuer: profile.issuer,
     subject: profile.subject,
@@ -136,6 +147,7 @@ async function accountFor(
     email: profile.email ?? null,
   })
   if (existing) {
+    await accountOrFail(identity, existing.id)
     await identity.db
       .insertInto('external_logins')
       .values(link(existing.id))
@@ -148,7 +160,7 @@ async function accountFor(
   const { email, firstName, lastName } = { ...profile, email: profile.email }
   await withOutbox(identity.db, IDENTITY_CONTEXT, async (trx, emit) => {
     const inserted = await identity.users.insert(
-      { id: userId, email, passwordHash: null, firstName, lastName, emailConfirmed: profile.emailVerified },
+      { id: userId, email, passwordHash: null, firstName, lastName, emailConfirmed: true },
       trx,
     )
     if (!inserted)

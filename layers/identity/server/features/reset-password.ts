@@ -21,8 +21,10 @@ export const resetPasswordInput = z.object({
  */
 export async function forgotPassword(identity: Identity, email: string, ip: string): Promise<void> {
   await enforceRateLimit(identity.limiter, 'forgot-password', ip)
-  await enforceRateLimit(identity.limiter, 'forgot-password-per-account', normalizeEmail(email))
-  const user = await identity.users.byEmail(email)
+  // One spelling for the limit and the lookup, so case tricks cannot buy extra mails for one account.
+  const account = normalizeEmail(email)
+  await enforceRateLimit(identity.limiter, 'forgot-password-per-account', account)
+  const user = await identity.users.byEmail(account)
   if (!user) return
   const token = await identity.oneTimeTokens.create(user.id, 'reset-password')
   await identity.mail({

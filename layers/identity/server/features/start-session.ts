@@ -1,3 +1,4 @@
+import { createError } from 'h3'
 import { v7 as uuidv7 } from 'uuid'
 import type { UserDto } from '../../contracts'
 import type { Identity } from '../identity'
@@ -22,15 +23,19 @@ export async function startSession(
   identity: Identity,
   user: UserRecord,
   ip: string | undefined,
+  /** The password hash just verified; the session starts only if the account still has it. */
+  verifiedPasswordHash?: string,
 ): Promise<SessionGrant> {
-  // The three writes are independent, so they travel at once: a sign-in waits for one round
-  // trip instead of three, and the event loop wakes up once for them under load.
+  // The family's rows and the token's signature are independent, so they are made at once; the
+  // session is live in Redis before its rows commit, so a revocation racing it cannot miss it.
   const familyId = uuidv7()
-  const [refresh, , access] = await Promise.all([
-    identity.refreshTokens.startFamily(user.id, ip, familyId),
-    identity.sessions.open(user.id, familyId),
+  const [refresh, access] = await Promise.all([
+    identity.refreshTokens.startFamily(user.id, ip, familyId, verifiedPasswordHash, (issued) =>
+      identity.sessions.open(issued.userId, issued.familyId),
+    ),
     identity.accessTokens.issue({ userId: user.id, roles: user.roles, sessionId: familyId }),
   ])
+  if (!refresh) throw createError({ statusCode: 401, message: 'The account changed while signing in. Sign in again.' })
   return grantOf(user, refresh, access)
 }
 

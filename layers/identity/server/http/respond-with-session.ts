@@ -1,4 +1,4 @@
-import { createError, getRequestHeader, type H3Event } from 'h3'
+import { createError, getRequestHeader, setResponseHeader, type H3Event } from 'h3'
 import type { SessionGrant } from '../features/start-session'
 import type { Identity } from '../identity'
 import type { AccessClaims } from '../infrastructure/access-tokens'
@@ -12,9 +12,15 @@ import { setSessionCookies } from './session-cookies'
  */
 export const wantsCookieSession = (event: H3Event) => getRequestHeader(event, 'x-session') === 'cookie'
 
-export function respondWithSession(event: H3Event, identity: Identity, grant: SessionGrant) {
+export function respondWithSession(
+  event: H3Event,
+  identity: Identity,
+  grant: SessionGrant,
+  { cookies = wantsCookieSession(event) } = {},
+) {
+  setResponseHeader(event, 'cache-control', 'no-store') // RFC 6749 §5.1: token responses are never cached
   const accessTokenExpiresAt = new Date(grant.accessTokenExpiresAt * 1000).toISOString()
-  if (wantsCookieSession(event)) {
+  if (cookies) {
     const csrfToken = setSessionCookies(event, identity, grant)
     return { user: grant.user, accessTokenExpiresAt, csrfToken }
   }

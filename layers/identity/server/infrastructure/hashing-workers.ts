@@ -62,6 +62,7 @@ export interface HashingPool {
 // Each worker holds its next job while it hashes, so it starts the next hash the moment one ends
 // instead of waiting for a busy event loop to hand it over.
 const JOBS_PER_WORKER = 2
+const RESPAWN_DELAY_MS = 1_000
 
 /** `size` hashing threads; jobs beyond them wait in order. */
 export async function startHashingPool(size: number, log: Logger): Promise<HashingPool> {
@@ -108,7 +109,12 @@ export async function startHashingPool(size: number, log: Logger): Promise<Hashi
       slot.worker.on('exit', () => {
         if (workers.includes(slot)) workers.splice(workers.indexOf(slot), 1)
         for (const job of slot.jobs.splice(0)) job.reject(new Error('the hashing worker stopped'))
-        if (!closing) spawn().catch((error: unknown) => log.error({ err: error }, 'could not replace a hashing worker'))
+        // After a pause, so a worker that cannot start does not respawn in a tight loop.
+        if (!closing)
+          setTimeout(
+            () => spawn().catch((error: unknown) => log.error({ err: error }, 'could not replace a hashing worker')),
+            RESPAWN_DELAY_MS,
+          ).unref()
       })
     })
 
@@ -130,6 +136,7 @@ export async function startHashingPool(size: number, log: Logger): Promise<Hashi
     },
     async close() {
       closing = true
+      for (const waiting of queue.splice(0)) waiting.reject(new Error('the hashing pool is closed'))
       await Promise.all(workers.map((slot) => slot.worker.terminate()))
     },
   }

@@ -103,7 +103,11 @@ function github(settings: IdentitySettings): OAuthProvider | undefined {
         return (await response.json()) as T
       }
       const [user, emails] = await Promise.all([read<GitHubUser>('/user'), read<GitHubEmail[]>('/user/emails')])
-      const primary = emails.find((email) => email.primary) ?? emails.find((email) => email.verified)
+      // A verified address first (the primary one if it is); an unverified one only to say why it is refused.
+      const primary =
+        emails.find((email) => email.primary && email.verified) ??
+        emails.find((email) => email.verified) ??
+        emails.find((email) => email.primary)
       const [firstName = user.login, ...rest] = (user.name ?? user.login).split(' ')
       return {
         issuer: web,

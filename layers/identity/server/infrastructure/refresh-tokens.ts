@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { judgeRefreshToken, type RefreshVerdict } from '../domain/refresh-token-state'
 import type { IdentityDb } from './database'
@@ -18,102 +19,196 @@ export type RotationResult =
   | { verdict: Exclude<RefreshVerdict, 'rotate'>; userId: string }
   | { verdict: 'unknown' }
 
+/** Runs once the new session's rows are written but before they commit, under the user's row lock. */
+export type BeforeCommit = (issued: IssuedRefreshToken) => Promise<void>
+
+/**
+ * Refresh tokens in Postgres. Everything that starts, continues or ends sessions locks the user's
+ * row first, in that order: a sign-in or a rotation racing a password reset, a lock or a reuse
+ * revocation then either finishes before it (and is revoked with the rest) or sees its outcome.
+ */
 export function refreshTokenStore(db: IdentityDb) {
-  const insert = async (
-    executor: IdentityDb,
-    row: { userId: string; familyId: string; expiresAt: Date; ip: string | undefined },
-    signIn = false,
-  ): Promise<IssuedRefreshToken & { id: string }> => {
+  const newToken = (row: { userId: string; familyId: string; expiresAt: Date; ip: string | undefined }) => {
     const token = newSecretToken()
-    const id = uuidv7()
-    const values = {
-      id,
-      user_id: row.userId,
-      family_id: row.familyId,
-      token_hash: hashSecretToken(token),
-      expires_at: row.expiresAt,
-      created_by_ip: row.ip ?? null,
+    return {
+      issued: { token, userId: row.userId, familyId: row.familyId, expiresAt: row.expiresAt },
+      values: {
+        id: uuidv7(),
+        user_id: row.userId,
+        family_id: row.familyId,
+        token_hash: hashSecretToken(token),
+        expires_at: row.expiresAt,
+        created_by_ip: row.ip ?? null,
+      },
     }
-    // A sign-in is also the user's last login: one statement, one round trip.
-    const query = signIn
-      ? executor
-          .with('signed_in', (db) =>
-            db.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', row.userId),
-          )
-          .insertInto('refresh_tokens')
-      : executor.insertInto('refresh_tokens')
-    await query.values(values).execute()
-    return { id, token, userId: row.userId, familyId: row.familyId, expiresAt: row.expiresAt }
   }
 
-  const revokeWhere = (executor: IdentityDb, ip: string | undefined, reason: string) =>
-    executor
+  const lockUser = (executor: IdentityDb, userId: string) =>
+    executor.selectFrom('users').select(['id', 'locked_at']).where('id', '=', userId).forUpdate().executeTakeFirst()
+
+  const revokeAll = async (
+    executor: IdentityDb,
+    userId: string,
+    ip: string | undefined,
+    reason: string,
+    keep?: string,
+  ) => {
+    await lockUser(executor, userId)
+    let query = executor
       .updateTable('refresh_tokens')
       .set({ revoked_at: new Date(), revoked_by_ip: ip ?? null, revoked_reason: reason })
       .where('revoked_at', 'is', null)
+      .where('user_id', '=', userId)
+    if (keep) query = query.where('family_id', '!=', keep)
+    await query.execute()
+  }
 
   return {
     /**
      * A new family: every sign-in starts one, so signing in twice gives two independent sessions.
-     * It also records the sign-in as the user's last login.
+     * It happens only if the account is unlocked and, for a password sign-in, still has the
+     * password just verified (a reset in between wins); it also records the last login.
+     * Returns undefined when the account changed under the sign-in.
      */
-    startFamily: (userId: string, ip: string | undefined, familyId: string) =>
-      insert(db, { userId, familyId, expiresAt: new Date(Date.now() + REFRESH_TOKEN_LIFETIME_MS), ip }, true),
+    startFamily: (
+      userId: string,
+      ip: string | undefined,
+      familyId: string,
+      expectPasswordHash: string | undefined,
+      beforeCommit: BeforeCommit,
+    ): Promise<IssuedRefreshToken | undefined> =>
+      db.transaction().execute(async (trx) => {
+        const { issued, values } = newToken({
+          userId,
+          familyId,
+          expiresAt: new Date(Date.now() + REFRESH_TOKEN_LIFETIME_MS),
+          ip,
+        })
+        let signedIn = trx
+          .updateTable('users')
+          .set({ last_login_at: new Date() })
+          .where('id', '=', userId)
+          .where('locked_at', 'is', null)
+        if (expectPasswordHash !== undefined) signedIn = signedIn.where('password_hash', '=', expectPasswordHash)
+        const inserted = await trx
+          .with('signed_in', () => signedIn.returning('id'))
+          .insertInto('refresh_tokens')
+          .columns(['id', 'user_id', 'family_id', 'token_hash', 'expires_at', 'created_by_ip'])
+          .expression((eb) =>
+            eb
+              .selectFrom('signed_in')
+              .select([
+                eb.val(values.id).as('id'),
+                eb.val(values.user_id).as('user_id'),
+                eb.val(values.family_id).as('family_id'),
+                eb.val(values.token_hash).as('token_hash'),
+                eb.val(values.expires_at).as('expires_at'),
+                eb.val(values.created_by_ip).as('created_by_ip'),
+              ]),
+          )
+          .returning('id')
+          .executeTakeFirst()
+        if (!inserted) return undefined
+        await beforeCommit(issued)
+        return issued
+      }),
 
     /**
-     * Exchanges a token for its successor. The row lock makes two concurrent rotations of one token
-     * serial: the second sees it replaced and is treated as reuse, so a token has one successor at most.
-     * Reuse revokes every token of the user, in the same transaction.
+     * Exchanges a token for its successor. The row locks make two concurrent rotations of one token
+     * serial: the second sees it replaced and is treated as reuse, so a token has one successor at
+     * most. Reuse revokes every token of the user, in the same transaction.
      */
-    rotate: (token: string, ip: string | undefined): Promise<RotationResult> =>
+    rotate: (token: string, ip: string | undefined, beforeCommit: BeforeCommit): Promise<RotationResult> =>
       db.transaction().execute(async (trx) => {
-        const row = await trx
+        const tokenHash = hashSecretToken(token)
+        const owner = await trx
           .selectFrom('refresh_tokens')
-          .select(['id', 'user_id', 'family_id', 'expires_at', 'revoked_at', 'replaced_by_id'])
-          .where('token_hash', '=', hashSecretToken(token))
-          .forUpdate()
+          .select('user_id')
+          .where('token_hash', '=', tokenHash)
           .executeTakeFirst()
-        if (!row) return { verdict: 'unknown' as const }
+        if (!owner) return { verdict: 'unknown' as const }
+        const user = await lockUser(trx, owner.user_id)
+        const row = await trx
+          .selectFrom('refresh_tokens as t')
+          .select((eb) => [
+            't.id',
+            't.user_id',
+            't.family_id',
+            't.expires_at',
+            't.revoked_at',
+            't.replaced_by_id',
+            eb
+              .exists(
+                eb
+                  .selectFrom('refresh_tokens as f')
+                  .select(sql`1`.as('one'))
+                  .whereRef('f.family_id', '=', 't.family_id')
+                  .where('f.revoked_at', 'is', null),
+              )
+              .as('family_alive'),
+          ])
+          .where('t.token_hash', '=', tokenHash)
+          .forUpdate('t')
+          .executeTakeFirstOrThrow()
         const verdict = judgeRefreshToken(
-          { expiresAt: row.expires_at, revokedAt: row.revoked_at, replacedById: row.replaced_by_id },
+          {
+            expiresAt: row.expires_at,
+            revokedAt: row.revoked_at,
+            replacedById: row.replaced_by_id,
+            familyAlive: Boolean(row.family_alive),
+          },
           new Date(),
         )
         if (verdict === 'reuse') {
-          await revokeWhere(trx, ip, 'reuse-detected').where('user_id', '=', row.user_id).execute()
+          await revokeAll(trx, row.user_id, ip, 'reuse-detected')
           return { verdict, userId: row.user_id }
         }
-        if (verdict !== 'rotate') return { verdict, userId: row.user_id }
-        const { id, ...successor } = await insert(trx, {
+        if (verdict !== 'rotate' || !user || user.locked_at) return { verdict: 'revoked' as const, userId: row.user_id }
+        const { issued, values } = newToken({
           userId: row.user_id,
           familyId: row.family_id,
           expiresAt: row.expires_at,
           ip,
         })
+        await trx.insertInto('refresh_tokens').values(values).execute()
         await trx
           .updateTable('refresh_tokens')
-          .set({ revoked_at: new Date(), revoked_by_ip: ip ?? null, revoked_reason: 'rotated', replaced_by_id: id })
+          .set({
+            revoked_at: new Date(),
+            revoked_by_ip: ip ?? null,
+            revoked_reason: 'rotated',
+            replaced_by_id: values.id,
+          })
           .where('id', '=', row.id)
           .execute()
-        return { verdict, successor }
+        await beforeCommit(issued)
+        return { verdict, successor: issued }
       }),
 
     /** Sign-out of one session: its family is revoked; other devices stay signed in. */
     revokeFamily: async (familyId: string, ip: string | undefined) => {
-      await revokeWhere(db, ip, 'signed-out').where('family_id', '=', familyId).execute()
+      await db
+        .updateTable('refresh_tokens')
+        .set({ revoked_at: new Date(), revoked_by_ip: ip ?? null, revoked_reason: 'signed-out' })
+        .where('revoked_at', 'is', null)
+        .where('family_id', '=', familyId)
+        .execute()
     },
 
-    /** Every session of the user but `keepFamily` (a password change keeps the one that made it). */
-    revokeAllOf: async (
+    /**
+     * Every session of the user but `keepFamily` (a password change keeps the one that made it).
+     * Pass the caller's transaction when it changes the account in the same breath.
+     */
+    revokeAllOf: (
       userId: string,
       ip: string | undefined,
       reason: string,
       keepFamily?: string,
-      executor: IdentityDb = db,
-    ) => {
-      let query = revokeWhere(executor, ip, reason).where('user_id', '=', userId)
-      if (keepFamily) query = query.where('family_id', '!=', keepFamily)
-      await query.execute()
-    },
+      executor?: IdentityDb,
+    ) =>
+      executor
+        ? revokeAll(executor, userId, ip, reason, keepFamily)
+        : db.transaction().execute((trx) => revokeAll(trx, userId, ip, reason, keepFamily)),
   }
 }
 

@@ -14,5 +14,6 @@ export default defineEventHandler(async (event) => {
     ? (await readJson(event, refreshInput)).refreshToken
     : readSessionCookies(event, identity).refresh
   if (!token) throw createError({ statusCode: 401, message: 'No refresh token was sent.' })
-  return respondWithSession(event, identity, await refresh(identity, token, clientIp(event)))
+  // A token that came from the httpOnly cookie goes back into it: page scripts never see one.
+  return respondWithSession(event, identity, await refresh(identity, token, clientIp(event)), { cookies: !fromBody })
 })

@@ -2,6 +2,7 @@
 // validated at start-up by server/config/identity-settings.ts.
 export default defineNuxtConfig({
   $meta: { name: 'identity' },
+  nitro: { scheduledTasks: { '29 3 * * *': ['identity:cleanup'] } },
   runtimeConfig: {
     authJwks: '',
     adminEmail: '',

@@ -51,6 +51,17 @@ describe.skipIf(!realServicesAvailable)('the browser session: cookies, CSRF, tra
     expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
   })
 
+  it('gives every sign-in a new CSRF token, and keeps it across refreshes', async () => {
+    const account = newAccount('csrf')
+    const browser = client(app, { browser: true })
+    await browser.request('POST', `${IDENTITY}/register`, { body: account })
+    const first = browser.csrfCookie()
+    await browser.request('POST', `${IDENTITY}/refresh`)
+    expect(browser.csrfCookie()).toBe(first)
+    await browser.request('POST', `${IDENTITY}/login`, { body: { email: account.email, password: account.password } })
+    expect(browser.csrfCookie()).not.toBe(first)
+  })
+
   it('reads the session from cookies', async () => {
     const { browser, body } = await signedInBrowser()
     const me = await browser.request('GET', `${IDENTITY}/me`)

@@ -224,6 +224,14 @@ describe.skipIf(!realServicesAvailable)('social sign-in (authorization code + PK
     expect(done.headers.get('location')).toBe('/')
   })
 
+  it('limits how often one address may start a sign-in', async () => {
+    const starter = client(app)
+    const statuses: number[] = []
+    for (let i = 0; i < 31; i++) statuses.push((await starter.request('GET', '/api/v1/identity/oauth/google')).status)
+    expect(statuses.slice(0, 30).every((status) => status === 302)).toBe(true)
+    expect(statuses[30]).toBe(429)
+  })
+
   it('answers 404 for a provider that is not configured', async () => {
     expect((await client(app).request('GET', '/api/v1/identity/oauth/facebook')).status).toBe(404)
   })

@@ -10,6 +10,7 @@ import { redisKey } from '../../../../server/redis/create-redis'
 import type { Identity } from '../identity'
 import type { ExternalProfile, OAuthProvider, OAuthProviderName } from '../infrastructure/oauth-providers'
 import type { UserRecord } from '../infrastructure/users'
+import { enforceRateLimit } from './rate-limits'
 import { startSession, type SessionGrant } from './start-session'
 
 const FLOW_TTL_SECONDS = 600
@@ -43,7 +44,9 @@ export async function beginOAuth(
   identity: Identity,
   provider: OAuthProvider,
   returnTo: string,
+  ip: string,
 ): Promise<{ url: string; binding: string }> {
+  await enforceRateLimit(identity.limiter, 'oauth-start', ip)
   const config = await provider.configuration()
   const codeVerifier = oidc.randomPKCECodeVerifier()
   const state = oidc.randomState()

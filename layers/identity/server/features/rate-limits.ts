@@ -14,6 +14,8 @@ export const RATE_LIMITS = {
   'forgot-password-per-account': { limit: 3, windowMs: 60 * MINUTE },
   'one-time-token': { limit: 20, windowMs: 15 * MINUTE },
   'change-password-per-account': { limit: 5, windowMs: 15 * MINUTE },
+  /** Each start stores a flow in Redis for 10 minutes. */
+  'oauth-start': { limit: 30, windowMs: MINUTE },
 } satisfies Record<string, RateLimit>
 
 export type RateLimitName = keyof typeof RATE_LIMITS

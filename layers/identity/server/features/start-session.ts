@@ -14,6 +14,8 @@ export interface SessionGrant {
   refreshTokenExpiresAt: Date
   sessionId: string
   claims: AccessClaims
+  /** A new sign-in rather than a refresh: its browser gets a new CSRF token too. */
+  fresh: boolean
 }
 
 export const publicUser = ({ passwordHash: _hash, lockedAt: _locked, ...user }: UserRecord): UserDto => user
@@ -36,7 +38,7 @@ export async function startSession(
     identity.accessTokens.issue({ userId: user.id, roles: user.roles, sessionId: familyId }),
   ])
   if (!refresh) throw createError({ statusCode: 401, message: 'The account changed while signing in. Sign in again.' })
-  return grantOf(user, refresh, access)
+  return grantOf(user, refresh, access, true)
 }
 
 /** The grant for a rotated refresh token (the session goes on). */
@@ -46,13 +48,14 @@ export async function grantFor(
   refresh: { token: string; familyId: string; expiresAt: Date },
 ): Promise<SessionGrant> {
   const access = await identity.accessTokens.issue({ userId: user.id, roles: user.roles, sessionId: refresh.familyId })
-  return grantOf(user, refresh, access)
+  return grantOf(user, refresh, access, false)
 }
 
 function grantOf(
   user: UserRecord,
   refresh: { token: string; familyId: string; expiresAt: Date },
   access: { token: string; claims: AccessClaims },
+  fresh: boolean,
 ): SessionGrant {
   return {
     user: publicUser(user),
@@ -62,5 +65,6 @@ function grantOf(
     refreshTokenExpiresAt: refresh.expiresAt,
     sessionId: refresh.familyId,
     claims: access.claims,
+    fresh,
   }
 }

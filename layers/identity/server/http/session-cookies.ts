@@ -48,7 +48,8 @@ export function readSessionCookies(event: H3Event, settings: CookieSettings) {
 export function setSessionCookies(event: H3Event, settings: CookieSettings, grant: SessionGrant): string {
   const names = cookieNames(settings)
   const refreshMaxAge = Math.max(0, Math.floor((grant.refreshTokenExpiresAt.getTime() - Date.now()) / 1000))
-  const csrf = getCookie(event, names.csrf) ?? randomBytes(16).toString('base64url')
+  // A new sign-in gets a new token, so one planted before it (or left by the last user) is worthless.
+  const csrf = (!grant.fresh && getCookie(event, names.csrf)) || randomBytes(16).toString('base64url')
   setCookie(event, names.access, grant.accessToken, {
     ...base(settings),
     httpOnly: true,

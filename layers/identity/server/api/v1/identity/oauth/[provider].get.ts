@@ -1,4 +1,5 @@
 import { defineEventHandler, getQuery, sendRedirect } from 'h3'
+import { clientIp } from '../../../../../../../server/http/client-ip'
 import { beginOAuth, returnToSchema } from '../../../../features/oauth-sign-in'
 import { setOAuthBinding } from '../../../../http/oauth-binding-cookie'
 import { oauthProviderOf } from '../../../../http/oauth-provider-param'
@@ -8,7 +9,8 @@ import { useIdentity } from '../../../../identity'
 export default defineEventHandler(async (event) => {
   const identity = await useIdentity()
   const provider = oauthProviderOf(event, identity)
-  const { url, binding } = await beginOAuth(identity, provider, returnToSchema.parse(getQuery(event).returnTo))
+  const returnTo = returnToSchema.parse(getQuery(event).returnTo)
+  const { url, binding } = await beginOAuth(identity, provider, returnTo, clientIp(event))
   setOAuthBinding(event, identity, binding)
   return sendRedirect(event, url, 302)
 })

@@ -139,6 +139,19 @@ describe.skipIf(!realServicesAvailable)('the browser session: cookies, CSRF, tra
     expect((await browser.request('GET', `${IDENTITY}/me`)).status).toBe(200)
   })
 
+  it('lets another tab present a cookie just rotated by the first without signing anyone out', async () => {
+    const { browser } = await signedInBrowser()
+    const otherTab = client(app, { browser: true })
+    for (const [name, value] of browser.jar) if (!name.endsWith('shop-access')) otherTab.jar.set(name, value)
+    expect((await browser.request('POST', `${IDENTITY}/refresh`)).status).toBe(200)
+
+    const late = await otherTab.request('GET', `${IDENTITY}/me`) // its access cookie has expired: it tries the old refresh cookie
+    expect(late.status).toBe(401)
+    expect(late.headers.getSetCookie()).toEqual([]) // nothing cleared: the browser holds the new cookies
+    expect((await otherTab.request('POST', `${IDENTITY}/refresh`)).status).toBe(409)
+    expect((await browser.request('GET', `${IDENTITY}/me`)).status).toBe(200) // the session lives on
+  })
+
   it('signs out: cookies cleared, the old cookies no longer work', async () => {
     const { browser } = await signedInBrowser()
     const stolen = new Map(browser.jar)

@@ -32,13 +32,15 @@ async function authenticate(identity: Identity, event: H3Event): Promise<AccessC
   }
   if (!cookies.refresh) return undefined
   try {
-    const grant = await refresh(identity, cookies.refresh, clientIp(event))
+    const grant = await refresh(identity, cookies.refresh, clientIp(event), { fromCookie: true })
     setSessionCookies(event, identity, grant)
     return grant.claims
   } catch (error) {
-    // The session has ended (401): forget the cookies. Anything else (a rate limit, an outage) keeps them.
+    // The session has ended (401): forget the cookies. Another tab refreshed it a moment ago (409):
+    // this request goes unauthenticated, the browser already holds the new cookies. Anything else
+    // (a rate limit, an outage) is the request's error.
     if (isError(error) && error.statusCode === 401) clearSessionCookies(event, identity)
-    else throw error
+    else if (!isError(error) || error.statusCode !== 409) throw error
     return undefined
   }
 }

@@ -118,7 +118,7 @@ export function refreshTokenStore(db: IdentityDb) {
      * serial: the second sees it replaced and is treated as reuse, so a token has one successor at
      * most. Reuse revokes every token of the user, in the same transaction.
      */
-    rotate: (token: string, ip: string | undefined, beforeCommit: BeforeCommit): Promise<RotationResult> =>
+    rotate: (token: string, ip: string | undefined, beforeCommit: BeforeCommit, graceMs = 0): Promise<RotationResult> =>
       db.transaction().execute(async (trx) => {
         const tokenHash = hashSecretToken(token)
         const owner = await trx
@@ -158,12 +158,14 @@ export function refreshTokenStore(db: IdentityDb) {
             familyAlive: Boolean(row.family_alive),
           },
           new Date(),
+          graceMs,
         )
         if (verdict === 'reuse') {
           await revokeAll(trx, row.user_id, ip, 'reuse-detected')
           return { verdict, userId: row.user_id }
         }
-        if (verdict !== 'rotate' || !user || user.locked_at) return { verdict: 'revoked' as const, userId: row.user_id }
+        if (verdict !== 'rotate') return { verdict, userId: row.user_id }
+        if (!user || user.locked_at) return { verdict: 'revoked' as const, userId: row.user_id }
         const { issued, values } = newToken({
           userId: row.user_id,
           familyId: row.family_id,

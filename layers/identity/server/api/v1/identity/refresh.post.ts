@@ -15,5 +15,6 @@ export default defineEventHandler(async (event) => {
     : readSessionCookies(event, identity).refresh
   if (!token) throw createError({ statusCode: 401, message: 'No refresh token was sent.' })
   // A token that came from the httpOnly cookie goes back into it: page scripts never see one.
-  return respondWithSession(event, identity, await refresh(identity, token, clientIp(event)), { cookies: !fromBody })
+  const grant = await refresh(identity, token, clientIp(event), { fromCookie: !fromBody })
+  return respondWithSession(event, identity, grant, { cookies: !fromBody })
 })

@@ -298,9 +298,13 @@ describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres an
     expect(unknown.status).toBe(202)
     expect(await unknown.json()).toEqual(await known.json())
 
-    const mail = (await app.mailTo(account.email)).find((m) => m.subject === 'Reset your password')!
-    const token = /reset-password\?token=([\w-]+)/.exec(mail.text)![1]!
-    secrets.add(token)
+    // Asked twice: the first link must stop working once the second is used.
+    await shopper.request('POST', `${IDENTITY}/forgot-password`, { body: { email: account.email } })
+    const mails = (await app.mailTo(account.email)).filter((m) => m.subject === 'Reset your password')
+    expect(mails).toHaveLength(2)
+    const earlier = /reset-password\?token=([\w-]+)/.exec(mails[0]!.text)![1]!
+    const token = /reset-password\?token=([\w-]+)/.exec(mails[1]!.text)![1]!
+    secrets.add(token).add(earlier)
     const lifetime = await db.query(
       'select extract(epoch from expires_at - created_at) as seconds from identity.one_time_tokens where token_hash = sha256($1)',
       [Buffer.from(token)],
@@ -321,6 +325,10 @@ describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres an
       body: { token, newPassword: 'another new passphrase' },
     })
     expect(replay.status).toBe(400)
+    const older = await shopper.request('POST', `${IDENTITY}/reset-password`, {
+      body: { token: earlier, newPassword: 'another new passphrase' },
+    })
+    expect(older.status).toBe(400)
     const login = await shopper.request('POST', `${IDENTITY}/login`, {
       body: { email: account.email, password: 'my recovered passphrase' },
     })

@@ -34,6 +34,7 @@ export async function changePassword(
   const passwordHash = await identity.hasher.hash(input.newPassword)
   await identity.db.transaction().execute(async (trx) => {
     await identity.users.setPasswordHash(user.id, passwordHash, trx)
+    await identity.oneTimeTokens.retireAll(user.id, 'reset-password', trx) // a mailed link must not undo it
     await identity.refreshTokens.revokeAllOf(user.id, ip, 'password-changed', claims.sessionId, trx)
   })
   await identity.sessions.closeAll(user.id, claims.sessionId)

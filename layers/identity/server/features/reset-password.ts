@@ -44,7 +44,7 @@ export async function resetPassword(
   ip: string,
 ): Promise<void> {
   await enforceRateLimit(identity.limiter, 'one-time-token', ip)
-  const passwordHash = await identity.hasher.hash(input.newPassword)
+  // The link is checked before any argon2 work, so made-up links cost no CPU.
   const userId = await identity.db.transaction().execute(async (trx) => {
     const userId = await identity.oneTimeTokens.consume(input.token, 'reset-password', trx)
     if (!userId) return undefined
@@ -56,8 +56,9 @@ export async function resetPassword(
         message: 'The request is invalid.',
         data: { errors: [{ field: 'newPassword', message: problem }] },
       })
-    await identity.users.setPasswordHash(userId, passwordHash, trx)
+    await identity.users.setPasswordHash(userId, await identity.hasher.hash(input.newPassword), trx)
     await identity.users.confirmEmail(userId, trx)
+    await identity.oneTimeTokens.retireAll(userId, 'reset-password', trx) // other links mailed earlier
     await identity.refreshTokens.revokeAllOf(userId, ip, 'password-reset', undefined, trx)
     return userId
   })

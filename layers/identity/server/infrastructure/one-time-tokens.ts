@@ -25,6 +25,17 @@ export function oneTimeTokens(db: IdentityDb) {
       return token
     },
 
+    /** Marks every unused token of the purpose used: after a reset, older reset links must not work. */
+    async retireAll(userId: string, purpose: OneTimePurpose, executor: IdentityDb = db): Promise<void> {
+      await executor
+        .updateTable('one_time_tokens')
+        .set({ used_at: new Date() })
+        .where('user_id', '=', userId)
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .execute()
+    },
+
     /** Marks the token used and returns its user, or undefined if it is unknown, used, expired or for another purpose. */
     async consume(token: string, purpose: OneTimePurpose, executor: IdentityDb = db): Promise<string | undefined> {
       const row = await executor

@@ -13,7 +13,7 @@ export const urlWithProtocol = (protocols: readonly string[]) =>
 export const isHttps = (publicUrl: string) => publicUrl.startsWith('https:')
 
 /** Empty means "not configured": the embedded adapter is used instead. */
-export const optionalUrl = (protocols: readonly string[]) =>
+const optionalUrl = (protocols: readonly string[]) =>
   z.union([z.literal('').transform(() => undefined), urlWithProtocol(protocols)]).optional()
 
 export const settingsSchema = z.object({

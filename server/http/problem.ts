@@ -39,6 +39,12 @@ const titles: Record<number, string> = {
 const fieldErrorsOf = (error: ZodError): FieldError[] =>
   error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }))
 
+const INVALID = 'The request is invalid.'
+
+/** A 400 for one field the schema could not judge (it needed the database), shaped like zod's. */
+export const invalidField = (field: string, message: string) =>
+  createError({ statusCode: 400, message: INVALID, data: { errors: [{ field, message }] } })
+
 /** A 429 (or 503) that tells the client when to come back; sendProblem adds the `Retry-After` header. */
 export const retryLater = (status: 429 | 503, retryAfterSeconds: number, message: string) =>
   createError({ statusCode: status, message, data: { retryAfterSeconds } })
@@ -61,7 +67,7 @@ export function problemFromError(error: unknown): ProblemDetails {
       type: 'about:blank',
       title: titles[400]!,
       status: 400,
-      detail: 'The request is invalid.',
+      detail: INVALID,
       errors: fieldErrorsOf(zodError),
     }
   }

@@ -1,5 +1,6 @@
 import { createError } from 'h3'
 import { z } from 'zod'
+import { invalidField } from '../../../../server/http/problem'
 import type { Identity } from '../identity'
 import type { AccessClaims } from '../infrastructure/access-tokens'
 import { newPasswordField, newPasswordIssue } from './new-password'
@@ -9,9 +10,6 @@ export const changePasswordInput = z.object({
   currentPassword: z.string().min(1, 'is required').max(1024),
   newPassword: newPasswordField,
 })
-
-const invalid = (field: string, message: string) =>
-  createError({ statusCode: 400, message: 'The request is invalid.', data: { errors: [{ field, message }] } })
 
 /**
  * Needs the current password. Every other session of the user ends at once; the one that made
@@ -27,9 +25,9 @@ export async function changePassword(
   const user = await identity.users.byId(claims.userId)
   if (!user) throw createError({ statusCode: 404, message: 'This account no longer exists.' })
   const matches = user.passwordHash ? await identity.hasher.verify(user.passwordHash, input.currentPassword) : false
-  if (!matches) throw invalid('currentPassword', 'is not your current password')
+  if (!matches) throw invalidField('currentPassword', 'is not your current password')
   const problem = newPasswordIssue(input.newPassword, user.email)
-  if (problem) throw invalid('newPassword', problem)
+  if (problem) throw invalidField('newPassword', problem)
 
   const passwordHash = await identity.hasher.hash(input.newPassword)
   await identity.db.transaction().execute(async (trx) => {

@@ -1,5 +1,6 @@
 import { createError } from 'h3'
 import { z } from 'zod'
+import { invalidField } from '../../../../server/http/problem'
 import { normalizeEmail } from '../domain/email'
 import type { Identity } from '../identity'
 import { newPasswordField, newPasswordIssue } from './new-password'
@@ -50,12 +51,7 @@ export async function resetPassword(
     if (!userId) return undefined
     const user = (await identity.users.byId(userId, trx))!
     const problem = newPasswordIssue(input.newPassword, user.email)
-    if (problem)
-      throw createError({
-        statusCode: 400,
-        message: 'The request is invalid.',
-        data: { errors: [{ field: 'newPassword', message: problem }] },
-      })
+    if (problem) throw invalidField('newPassword', problem)
     await identity.users.setPasswordHash(userId, await identity.hasher.hash(input.newPassword), trx)
     await identity.users.confirmEmail(userId, trx)
     await identity.oneTimeTokens.retireAll(userId, 'reset-password', trx) // other links mailed earlier

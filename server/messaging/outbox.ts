@@ -15,13 +15,31 @@ export function onOutboxCommit(listener: (schema: string) => void): () => void {
 
 /** Adds envelopes to `<schema>.outbox` inside the caller's transaction. */
 export async function addToOutbox(trx: Transaction<unknown>, schema: string, envelopes: Envelope[]): Promise<void> {
+  await insertEnvelopes(trx, schema, envelopes, sql``)
+}
+
+/**
+ * Copies envelopes first stored with a document elsewhere (a MongoDB document's own outbox) into
+ * `<schema>.outbox`. One already there is skipped, so forwarding again after a crash adds nothing.
+ */
+export async function forwardToOutbox(db: Kysely<unknown>, schema: string, envelopes: Envelope[]): Promise<void> {
+  if (!envelopes.length) return
+  await insertEnvelopes(db, schema, envelopes, sql`on conflict (id) do nothing`)
+  commits.emit('commit', schema)
+}
+
+async function insertEnvelopes(
+  executor: Kysely<unknown>,
+  schema: string,
+  envelopes: Envelope[],
+  onConflict: ReturnType<typeof sql>,
+): Promise<void> {
   if (!envelopes.length) return
   await sql`
     insert into ${sql.id(schema, 'outbox')} (id, type, content, occurred_on)
     select * from unnest(${envelopes.map((e) => e.id)}::uuid[], ${envelopes.map((e) => e.type)}::text[],
-      ${envelopes.map((e) => JSON.stringify(e))}::jsonb[], ${envelopes.map((e) => e.occurredAt)}::timestamptz[])`.execute(
-    trx,
-  )
+      ${envelopes.map((e) => JSON.stringify(e))}::jsonb[], ${envelopes.map((e) => e.occurredAt)}::timestamptz[])
+    ${onConflict}`.execute(executor)
 }
 
 /**

@@ -1,0 +1,52 @@
+import type { Logger } from 'pino'
+import type { Infrastructure } from '../../../server/infrastructure'
+import { createJsonCache, type JsonCache } from './cache/json-cache'
+import { createImageStore, type ImageStore } from './images/image-store'
+import { createOutboxForwarder, type OutboxForwarder } from './messaging/outbox-forwarder'
+import { catalogCollections, ensureCatalogIndexes, type CatalogCollections } from './mongo/collections'
+
+/** Everything the catalog's features need, built once at start-up. */
+export interface Catalog {
+  collections: CatalogCollections
+  cache: JsonCache
+  images: ImageStore
+  /** Moves events written with product documents to the relay's outbox. */
+  forwarder: OutboxForwarder
+  log: Logger
+}
+
+export interface CatalogSettings {
+  databaseName: string
+  /** Where images are kept on disk; memory only when undefined. */
+  dataDir: string | undefined
+}
+
+// The seed's product cache lives an hour in Redis; each instance keeps its own copy a second, so a
+// change shows everywhere within a second without a broadcast.
+const CACHE = { localTtlMs: 1_000, redisTtlSeconds: 3_600, maxEntries: 5_000 }
+
+export async function createCatalog(
+  infrastructure: Pick<Infrastructure, 'mongo' | 'redis' | 'sql'>,
+  settings: CatalogSettings,
+  log: Logger,
+): Promise<Catalog> {
+  const collections = catalogCollections(infrastructure.mongo.client, settings.databaseName)
+  await ensureCatalogIndexes(collections)
+  return {
+    collections,
+    cache: createJsonCache(infrastructure.redis.client, CACHE),
+    images: createImageStore(settings.dataDir),
+    forwarder: createOutboxForwarder(collections, infrastructure.sql, log),
+    log,
+  }
+}
+
+let current: Promise<Catalog> | undefined
+
+export const setCatalog = (catalog: Promise<Catalog>) => void (current = catalog)
+
+/** The catalog this process started; slices await it (Nitro does not await plugins). */
+export function useCatalog(): Promise<Catalog> {
+  if (!current) throw new Error('the catalog plugin has not started')
+  return current
+}

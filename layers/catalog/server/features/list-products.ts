@@ -1,0 +1,75 @@
+import { ObjectId } from 'mongodb'
+import type { FacetDto, ProductPageDto } from '../../contracts'
+import { PRICE_FACET, parseListingQuery, type ListingQuery, type Sort } from '../domain/listing-query'
+import { listingPipeline, readListing, type ListingScope } from '../mongo/product-listing'
+import { summaryOf } from '../mongo/views'
+import type { Catalog } from '../catalog'
+import { categoryIndex } from './category-index'
+
+export type ListingOutcome =
+  | { ok: true; page: ProductPageDto }
+  | { ok: false; reason: 'unknown-category' }
+  | { ok: false; reason: 'invalid'; field: string; message: string }
+
+/** A category's products (its whole subtree), filtered, sorted and paged, with facet counts. */
+export async function listCategory(
+  catalog: Catalog,
+  slug: string,
+  raw: Record<string, unknown>,
+): Promise<ListingOutcome> {
+  const categories = await categoryIndex(catalog)
+  const category = categories.find(slug)
+  if (!category) return { ok: false, reason: 'unknown-category' }
+  const ids = categories.subtreeIds(slug)!.map((id) => new ObjectId(id))
+  return listing(catalog, { categoryIds: ids }, raw, category.facets, 'featured')
+}
+
+/** Products matching a search, best first: an exact name, then MongoDB's text relevance. */
+export function searchProducts(
+  catalog: Catalog,
+  search: string,
+  raw: Record<string, unknown>,
+): Promise<ListingOutcome> {
+  return listing(catalog, { search }, raw, [], 'relevance')
+}
+
+async function listing(
+  catalog: Catalog,
+  scope: ListingScope,
+  raw: Record<string, unknown>,
+  facetKeys: readonly string[],
+  defaultSort: Sort,
+): Promise<ListingOutcome> {
+  const parsed = parseListingQuery(raw, facetKeys, defaultSort)
+  if (!parsed.ok) return { ok: false, reason: 'invalid', field: parsed.field, message: parsed.message }
+  const { query } = parsed
+  const [output] = await catalog.collections.products.aggregate(listingPipeline(scope, query, facetKeys)).toArray()
+  const result = readListing(output, facetKeys)
+  return {
+    ok: true,
+    page: {
+      items: result.items.map(summaryOf),
+      total: result.total,
+      page: query.page,
+      pageSize: query.pageSize,
+      facets: [...facetKeys, PRICE_FACET].map((key) => facetOf(key, result.facets.get(key), query)),
+    },
+  }
+}
+
+function facetOf(key: string, counts: Map<string, number> | undefined, query: ListingQuery): FacetDto {
+  const selected = new Set(
+    key === PRICE_FACET ? query.priceBands.map((band) => `${band.min}-${band.max ?? ''}`) : query.filters[key],
+  )
+  const values = [...(counts ?? new Map<string, number>())].map(([value, count]) => ({
+    value,
+    count,
+    selected: selected.has(value),
+  }))
+  // A chosen value stays visible even when nothing matches it any more.
+  for (const value of selected) if (!counts?.has(value)) values.push({ value, count: 0, selected: true })
+  values.sort(
+    key === PRICE_FACET ? (a, b) => parseInt(a.value) - parseInt(b.value) : (a, b) => a.value.localeCompare(b.value),
+  )
+  return { key, values }
+}

@@ -1,0 +1,38 @@
+import { createEnvelope } from '../../../../server/messaging/envelope'
+import { ProductChanged } from '../../contracts'
+import type { Catalog } from '../catalog'
+import type { ProductDocument } from '../mongo/documents'
+import { HOME_KEY } from './featured'
+import { productKey, productSlugKey, productView } from './product-detail'
+
+/** The event a change publishes, describing the product as the change left it. */
+export const productChangedEvent = (product: Omit<ProductDocument, 'outbox'>) =>
+  createEnvelope(ProductChanged, {
+    productId: String(product._id),
+    sku: product.sku,
+    slug: product.slug,
+    status: product.status,
+    priceAmount: product.price,
+    currency: product.currency,
+    version: product.version,
+  })
+
+/**
+ * Puts the changed product into the cache (or a tombstone where it is no longer on sale, under its
+ * old slug too), so the next read anywhere sees the change: within a second on every instance.
+ */
+export async function refreshCachedProduct(
+  catalog: Catalog,
+  after: ProductDocument,
+  before?: Pick<ProductDocument, 'slug'>,
+): Promise<void> {
+  const id = String(after._id)
+  const onSale = after.status === 'active'
+  const entries: Record<string, string | undefined> = {
+    [productKey(id)]: onSale ? JSON.stringify(await productView(catalog, after)) : undefined,
+    [productSlugKey(after.slug)]: onSale ? id : undefined,
+  }
+  if (before && before.slug !== after.slug) entries[productSlugKey(before.slug)] = undefined
+  await catalog.cache.write(entries)
+  await catalog.cache.forget([HOME_KEY])
+}

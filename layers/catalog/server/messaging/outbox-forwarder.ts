@@ -1,0 +1,105 @@
+import type { Logger } from 'pino'
+import { forwardToOutbox } from '../../../../server/messaging/outbox'
+import type { SqlPort } from '../../../../server/sql/sql-port'
+import { CATALOG_CONTEXT } from '../../contracts'
+import type { CatalogCollections } from '../mongo/collections'
+
+const BATCH = 100
+
+export interface OutboxForwarder {
+  /** Moves every waiting event now; resolves with how many it moved. */
+  runOnce(): Promise<number>
+  /** Asks for a run soon (after a write), without waiting for it. */
+  nudge(): void
+  start(): void
+  stop(): Promise<void>
+}
+
+/**
+ * A product change and its event are written in one single-document update, which MongoDB applies
+ * atomically without a transaction. This moves such events into the catalog's Postgres outbox
+ * (skipping any already there) and only then takes them off their documents, so the shared relay
+ * publishes them with its confirms, retries and dead letters. A crash in between forwards them
+ * again, which changes nothing (ADR 0007).
+ */
+export function createOutboxForwarder(
+  { products }: CatalogCollections,
+  sql: SqlPort,
+  log: Logger,
+  idleMs = 1_000,
+): OutboxForwarder {
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<number> | undefined
+  let stopped = true
+  let again = false
+
+  const forwardBatch = async () => {
+    const documents = await products
+      .find({ 'outbox.0': { $exists: true } }, { projection: { outbox: 1 } })
+      .limit(BATCH)
+      .toArray()
+    if (!documents.length) return 0
+    const envelopes = documents.flatMap((document) => document.outbox)
+    await forwardToOutbox(sql.db, CATALOG_CONTEXT, envelopes)
+    await Promise.all(
+      documents.map((document) =>
+        products.updateOne(
+          { _id: document._id },
+          { $pull: { outbox: { id: { $in: document.outbox.map((envelope) => envelope.id) } } } },
+        ),
+      ),
+    )
+    return envelopes.length
+  }
+
+  const runOnce = async () => {
+    let moved = 0
+    for (let batch = await forwardBatch(); batch > 0; batch = await forwardBatch()) moved += batch
+    return moved
+  }
+
+  // One run at a time; a nudge during a run asks for one more right after it.
+  const run = () => {
+    if (running) {
+      again = true
+      return running
+    }
+    running = runOnce()
+      .catch((error: unknown) => {
+        log.warn({ err: error }, 'catalog events could not be forwarded yet; retrying')
+        return 0
+      })
+      .finally(() => {
+        running = undefined
+        if (again && !stopped) {
+          again = false
+          void run()
+        }
+      })
+    return running
+  }
+
+  const sweep = () => {
+    timer = setTimeout(async () => {
+      await run()
+      if (!stopped) sweep()
+    }, idleMs)
+    timer.unref()
+  }
+
+  return {
+    runOnce: run,
+    nudge: () => {
+      if (!stopped) void run()
+    },
+    start() {
+      stopped = false
+      sweep()
+    },
+    async stop() {
+      stopped = true
+      clearTimeout(timer)
+      await running
+    },
+  }
+}

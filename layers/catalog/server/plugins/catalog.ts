@@ -1,0 +1,46 @@
+import { defineNitroPlugin, useRuntimeConfig } from 'nitropack/runtime'
+import { CATALOG_CONTEXT } from '../../contracts'
+import { registerOutbox } from '../../../../server/messaging/messaging'
+import { settings } from '../../../../server/config/runtime'
+import { useInfrastructure } from '../../../../server/infrastructure'
+import { rootLogger } from '../../../../server/log/logger'
+import { createCatalog, setCatalog } from '../catalog'
+import { pageReader } from '../http/page-reader'
+import { seedDemoCatalog } from '../seed/seed-catalog'
+
+/**
+ * The catalog's start-up: its collections and indexes, and on the embedded document store (a
+ * developer's first `npm run dev`) the demo catalog, so the shop has something to show.
+ */
+export default defineNitroPlugin((nitroApp) => {
+  registerOutbox(CATALOG_CONTEXT)
+  const log = rootLogger.child({ module: CATALOG_CONTEXT })
+  const raw = useRuntimeConfig() as unknown as { catalogDatabase?: string }
+  const catalog = (async () => {
+    const infrastructure = await useInfrastructure()
+    const { dataDir } = settings()
+    const catalog = await createCatalog(
+      infrastructure,
+      { databaseName: raw.catalogDatabase || CATALOG_CONTEXT, dataDir },
+      log,
+    )
+    if (infrastructure.mongo.kind === 'embedded') {
+      const seeded = await seedDemoCatalog(catalog)
+      if (seeded.seeded) log.info({ products: seeded.products }, 'demo catalog seeded')
+    }
+    catalog.forwarder.start()
+    return catalog
+  })()
+  catalog.catch((error: unknown) => {
+    log.fatal({ err: error }, 'the catalog could not start')
+    process.exit(1)
+  })
+  setCatalog(catalog)
+  nitroApp.hooks.hook('close', async () => {
+    await (await catalog).forwarder.stop()
+  })
+  const reader = pageReader(catalog)
+  nitroApp.hooks.hook('request', (event) => {
+    event.context.catalog = reader
+  })
+})

@@ -1,0 +1,26 @@
+import type { Catalog } from '../catalog'
+import { IMAGE_URL_PREFIX } from '../images/image-store'
+import { demoCatalog } from './demo-catalog'
+
+/**
+ * Fills an empty catalog with the demo catalog (categories, products, reviews, images). A catalog
+ * that has any product is left alone, so restarts and a second instance change nothing.
+ */
+export async function seedDemoCatalog(catalog: Catalog): Promise<{ seeded: boolean; products: number }> {
+  const { products, categories, reviews } = catalog.collections
+  if (await products.findOne({}, { projection: { _id: 1 } })) return { seeded: false, products: 0 }
+  const demo = demoCatalog()
+  await Promise.all(
+    [...demo.images].map(([path, svg]) => catalog.images.put(path.slice(IMAGE_URL_PREFIX.length), Buffer.from(svg))),
+  )
+  // Upserts: a start that crashed half-way through seeding left some of these behind.
+  await categories.bulkWrite(
+    demo.categories.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
+  )
+  await reviews.bulkWrite(
+    demo.reviews.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
+  )
+  // Products last: a crash before this leaves the catalog empty, and the next start seeds it again.
+  await products.insertMany(demo.products)
+  return { seeded: true, products: demo.products.length }
+}

@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startApp, type AppProcess } from '../../../scripts/lib/app-process'
+import { testJwks } from '../../../test/support/auth-keys'
+import { testServices } from '../../../test/support/services'
+
+export const ADMIN = { email: 'catalog-admin@example.com', password: 'a long admin passphrase' }
+export const PUBLIC_URL = 'https://shop.test'
+
+export interface CatalogApp extends AppProcess {
+  /** A bearer token for the admin account (ADMIN_EMAIL), or for a new customer. */
+  token(who: 'admin' | 'customer'): Promise<string>
+  close(): Promise<void>
+}
+
+/**
+ * The production server on real Postgres and Redis and the embedded catalog store (seeded with the
+ * demo catalog on first start), served as if at https://shop.test.
+ */
+export async function startCatalogApp(): Promise<CatalogApp> {
+  const services = testServices()
+  const dataDir = await mkdtemp(join(tmpdir(), 'shop-catalog-app-'))
+  const app = await startApp({
+    DATA_DIR: dataDir,
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    REDIS_KEY_PREFIX: services.redisKeyPrefix,
+    CATALOG_DATABASE: `catalog_app_${services.runId}`,
+    PUBLIC_URL,
+    AUTH_JWKS: await testJwks(),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  })
+  const signIn = async (body: object, path: string) => {
+    const response = await fetch(`${app.url}/api/v1/identity/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
+    return ((await response.json()) as { accessToken: string }).accessToken
+  }
+  return {
+    ...app,
+    token: (who) =>
+      who === 'admin'
+        ? signIn(ADMIN, 'login')
+        : signIn(
+            {
+              email: `shopper-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`,
+              password: 'a fine shopper passphrase',
+              firstName: 'Sam',
+            },
+            'register',
+          ),
+    async close() {
+      await app.stop()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}

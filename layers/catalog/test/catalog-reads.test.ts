@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ProductDto, ProductPageDto } from '../contracts'
+import { PRICE_BANDS, priceBandLabel } from '../server/domain/listing-query'
+import { categoryIndex } from '../server/features/category-index'
+import { listCategory, searchProducts, type ListingOutcome } from '../server/features/list-products'
+import { productJsonBySlug } from '../server/features/product-detail'
+import { productReviews } from '../server/features/product-reviews'
+import { productEntries, sitemapPlan } from '../server/features/sitemap'
+import type { ProductDocument } from '../server/mongo/documents'
+import { demoCatalog } from '../server/seed/demo-catalog'
+import { seedDemoCatalog } from '../server/seed/seed-catalog'
+import { openCatalogStore, type CatalogStore } from './catalog-store'
+
+const demo = demoCatalog()
+const active = demo.products.filter((product) => product.status === 'active')
+
+const pageOf = (outcome: ListingOutcome): ProductPageDto => {
+  if (!outcome.ok) throw new Error(`expected a page, got ${JSON.stringify(outcome)}`)
+  return outcome.page
+}
+
+/** Facet counts computed here, in plain code, from the demo data: what the database must agree with. */
+function expectedCounts(products: ProductDocument[], filters: Record<string, string[]>, key: string) {
+  const matches = (product: ProductDocument, except: string) =>
+    Object.entries(filters).every(
+      ([facet, values]) =>
+        facet === except || [product.attributes[facet]].flat().some((value) => values.includes(String(value))),
+    )
+  const counts = new Map<string, number>()
+  for (const product of products.filter((product) => matches(product, key)))
+    for (const value of new Set([product.attributes[key]].flat()))
+      if (value !== undefined) counts.set(String(value), (counts.get(String(value)) ?? 0) + 1)
+  return counts
+}
+
+describe('catalog reads on the MongoDB-wire server and Redis', () => {
+  let store: CatalogStore
+
+  beforeAll(async () => {
+    store = await openCatalogStore('reads')
+  })
+  afterAll(async () => {
+    await store?.close()
+  })
+
+  it('seeds the demo catalog once: a second start changes nothing', async () => {
+    expect(await seedDemoCatalog(store.catalog)).toEqual({ seeded: false, products: 0 })
+    expect(await store.catalog.collections.products.countDocuments()).toBe(demo.products.length)
+    expect(demo.products.length).toBeGreaterThanOrEqual(300)
+  })
+
+  it('refuses a second product with a taken sku or slug', async () => {
+    const { _id: _id, ...taken } = active[0]!
+    await expect(
+      store.catalog.collections.products.insertOne({ ...taken, slug: 'another-slug' } as ProductDocument),
+    ).rejects.toThrow(/E11000/)
+    await expect(
+      store.catalog.collections.products.insertOne({ ...taken, sku: 'ANOTHER-SKU' } as ProductDocument),
+    ).rejects.toThrow(/E11000/)
+  })
+
+  it('reads a product by slug with its variants, prices in minor units, category path and rating', async () => {
+    const withVariants = active.find((product) => product.variants.length > 1)!
+    const product = JSON.parse((await productJsonBySlug(store.catalog, withVariants.slug))!) as ProductDto
+    expect(product).toMatchObject({
+      slug: withVariants.slug,
+      sku: withVariants.sku,
+      name: withVariants.name,
+      price: { amount: withVariants.price, currency: withVariants.currency },
+      rating: withVariants.rating,
+    })
+    expect(product.variants.map((variant) => variant.price.amount)).toEqual(
+      withVariants.variants.map((variant) => withVariants.price + variant.priceModifier),
+    )
+    expect(product.categoryPath).toHaveLength(3)
+    expect(product.categoryPath.at(-1)!.slug).toBe(
+      demo.categories.find((c) => c._id.equals(withVariants.categoryIds[0]))!.slug,
+    )
+  })
+
+  it.each(['draft', 'archived'] as const)('hides a %s product and an unknown slug', async (status) => {
+    const hidden = demo.products.find((product) => product.status === status)!
+    expect(await productJsonBySlug(store.catalog, hidden.slug)).toBeUndefined()
+    expect(await productJsonBySlug(store.catalog, 'no-such-product')).toBeUndefined()
+  })
+
+  it('lists a category subtree with disjunctive facet counts equal to counts computed independently', async () => {
+    const clothing = (await categoryIndex(store.catalog)).find('clothing')!
+    const subtree = new Set((await categoryIndex(store.catalog)).subtreeIds('clothing'))
+    const inClothing = active.filter((product) => subtree.has(String(product.categoryIds[0])))
+    const size = String([inClothing[0]!.attributes.size].flat()[0])
+    const filters = { size: [size] }
+    const page = pageOf(await listCategory(store.catalog, 'clothing', { size, pageSize: '48' }))
+    expect(page.total).toBe(inClothing.filter((p) => [p.attributes.size].flat().includes(size)).length)
+    for (const key of clothing.facets) {
+      const facet = page.facets.find((candidate) => candidate.key === key)!
+      const counts = new Map(facet.values.map((value) => [value.value, value.count]))
+      expect(counts, key).toEqual(expectedCounts(inClothing, filters, key))
+    }
+    expect(page.facets.find((f) => f.key === 'size')!.values.find((v) => v.value === size)!.selected).toBe(true)
+    const bands = new Map<string, number>()
+    for (const product of inClothing.filter((p) => [p.attributes.size].flat().includes(size))) {
+      const lower = PRICE_BANDS.findLast((band) => product.price >= band)!
+      bands.set(priceBandLabel(lower), (bands.get(priceBandLabel(lower)) ?? 0) + 1)
+    }
+    const priceFacet = page.facets.find((candidate) => candidate.key === 'price')!
+    expect(new Map(priceFacet.values.map((value) => [value.value, value.count]))).toEqual(bands)
+  })
+
+  it('filters by price band and sorts by price, pages without overlap', async () => {
+    const first = pageOf(await listCategory(store.catalog, 'electronics', { sort: 'price-asc', pageSize: '10' }))
+    const second = pageOf(
+      await listCategory(store.catalog, 'electronics', { sort: 'price-asc', pageSize: '10', page: '2' }),
+    )
+    const prices = [...first.items, ...second.items].map((item) => item.price.amount)
+    expect(prices).toEqual([...prices].sort((a, b) => a - b))
+    expect(new Set([...first.items, ...second.items].map((item) => item.id)).size).toBe(20)
+    const band = pageOf(await listCategory(store.catalog, 'electronics', { price: '10000-25000', pageSize: '48' }))
+    expect(band.items.every((item) => item.price.amount >= 10_000 && item.price.amount < 25_000)).toBe(true)
+    const bandCount = band.facets.find((f) => f.key === 'price')!.values.find((v) => v.value === '10000-25000')!
+    expect(bandCount).toMatchObject({ count: band.total, selected: true })
+  })
+
+  it.each([
+    [{ page: '0' }, 'page'],
+    [{ pageSize: '500' }, 'pageSize'],
+    [{ sort: 'cheapest' }, 'sort'],
+    [{ price: '3-4' }, 'price'],
+  ])('refuses listing input %j', async (raw, field) => {
+    expect(await listCategory(store.catalog, 'books', raw)).toMatchObject({ ok: false, reason: 'invalid', field })
+  })
+
+  it('answers an unknown category as such', async () => {
+    expect(await listCategory(store.catalog, 'no-such-category', {})).toEqual({ ok: false, reason: 'unknown-category' })
+  })
+
+  it('ranks an exact name match first in search', async () => {
+    const target = active.find((product) => product.name.split(' ').length >= 3)!
+    const results = pageOf(await searchProducts(store.catalog, target.name, {}))
+    expect(results.items[0]!.slug).toBe(target.slug)
+    expect(results.total).toBeGreaterThan(1)
+  })
+
+  it('lists every active product in the sitemap, and nothing hidden', async () => {
+    expect(await sitemapPlan(store.catalog)).toEqual({ single: true, productPages: 1 })
+    const paths = (await productEntries(store.catalog, 1)).map((entry) => entry.path).sort()
+    expect(paths).toEqual(active.map((product) => `/products/${product.slug}`).sort())
+  })
+
+  it('pages a product’s approved reviews, newest first', async () => {
+    const reviewed = active.find((product) => product.rating.count >= 2)!
+    const page = (await productReviews(store.catalog, reviewed.slug, 1))!
+    expect(page.total).toBe(reviewed.rating.count)
+    const dates = page.items.map((review) => review.createdAt)
+    expect(dates).toEqual([...dates].sort().reverse())
+    expect(await productReviews(store.catalog, 'no-such-product', 1)).toBeUndefined()
+  })
+})

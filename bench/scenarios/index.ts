@@ -5,6 +5,7 @@ import { outboxRecovery } from './outbox-recovery'
 import { mongoFacets, mongoFindById } from './mongo-wire'
 import { argon2Verify, identityLogin, identityMe, pageDuringLoginFlood } from './identity'
 import { baseline, ssrStatic } from './reference'
+import { catalogListingFacets, catalogProductApi, productPageUncached } from './catalog'
 
 /** Every scenario `npm run bench` knows, in run order. Later issues add theirs here. */
 export const scenarios: Scenario[] = [
@@ -20,4 +21,7 @@ export const scenarios: Scenario[] = [
   identityLogin,
   identityMe,
   pageDuringLoginFlood,
+  catalogProductApi,
+  catalogListingFacets,
+  productPageUncached,
 ]

@@ -1,15 +1,20 @@
 import { getHeader, getRequestURL, setResponseHeader } from 'h3'
 import { defineNitroPlugin } from 'nitropack/runtime'
+import { settings } from '../config/runtime'
 import { rootLogger } from '../log/logger'
 import { requestIdFrom } from '../http/request-id'
 
-/** Gives every request an id (echoed as `x-request-id`), a child logger, and one access-log line. */
+/**
+ * Gives every request an id (echoed as `x-request-id`), a child logger, the shop's public URL (pages
+ * build absolute links on it, never on a host name a proxy forwarded), and one access-log line.
+ */
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('request', (event) => {
     const requestId = requestIdFrom(getHeader(event, 'x-request-id'))
     event.context.requestId = requestId
     event.context.log = rootLogger.child({ requestId })
     event.context.startedAt = performance.now()
+    event.context.publicUrl = settings().publicUrl
     setResponseHeader(event, 'x-request-id', requestId)
   })
 

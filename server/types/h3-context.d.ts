@@ -5,6 +5,8 @@ declare module 'h3' {
     /** Set for every request by server/plugins/request-context.ts. */
     requestId: string
     log: Logger
+    /** PUBLIC_URL, for absolute links in server-rendered pages. */
+    publicUrl: string
   }
 }
 

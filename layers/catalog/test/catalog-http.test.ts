@@ -72,6 +72,42 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
     expect((await get('/images/catalog/nothing-here.svg')).status).toBe(404)
   })
 
+  it('server-renders a product page with its name, price, JSON-LD and canonical link', async () => {
+    const product = active.find((candidate) => candidate.rating.count > 0 && candidate.variants.length)!
+    const response = await get(`/products/${product.slug}`)
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    const escaped = product.name.replace(/&/g, '&amp;')
+    expect(html).toContain(`<h1`)
+    expect(html).toContain(escaped)
+    expect(/<link rel="canonical" href="([^"]+)"/.exec(html)![1]).toBe(`https://shop.test/products/${product.slug}`)
+    const ld = [...html.matchAll(/<script[^>]*type="application\/ld\+json"[^>]*>(.*?)<\/script>/g)].map(
+      (match) => JSON.parse(match[1]!) as { '@type': string; offers?: { price: string; priceCurrency: string } },
+    )
+    const offer = ld.find((item) => item['@type'] === 'Product')!.offers!
+    expect(offer.priceCurrency).toBe('EUR')
+    expect(offer.price).toMatch(/^\d+\.\d{2}$/)
+    expect(html).toContain(`<data class="price" value="${offer.price}">`)
+    expect(ld.map((item) => item['@type'])).toContain('BreadcrumbList')
+  })
+
+  it.each([
+    ['an unknown product', '/products/no-such-product'],
+    ['an archived product', `/products/${archived.slug}`],
+    ['an unknown category', '/categories/garden'],
+  ])('answers %s page with a real 404', async (_case, path) => {
+    expect((await get(path)).status).toBe(404)
+  })
+
+  it('renders a category page whose facet choices keep one canonical URL', async () => {
+    const plain = await (await get('/categories/clothing')).text()
+    const filtered = await (await get('/categories/clothing?size=M&sort=price-asc')).text()
+    const canonical = /<link rel="canonical" href="([^"]+)"/
+    expect(canonical.exec(plain)![1]).toBe('https://shop.test/categories/clothing')
+    expect(canonical.exec(filtered)![1]).toBe('https://shop.test/categories/clothing')
+    expect(filtered).toMatch(/<input[^>]+name="size"[^>]+value="M"[^>]*checked/)
+  })
+
   it('lets only admins change the catalog; bad input writes nothing', async () => {
     const body = { sku: 'HTTP-LAMP-1', name: 'Http Desk Lamp', price: 2_999, status: 'active', categorySlug: 'laptops' }
     const post = (token: string | undefined, payload: object) =>

@@ -44,7 +44,10 @@ describe('catalog reads on the MongoDB-wire server and Redis', () => {
   })
 
   it('seeds the demo catalog once: a second start changes nothing', async () => {
-    expect(await seedDemoCatalog(store.catalog)).toEqual({ seeded: false, products: 0 })
+    expect(await seedDemoCatalog(store.catalog.collections, store.catalog.images)).toEqual({
+      seeded: false,
+      products: 0,
+    })
     expect(await store.catalog.collections.products.countDocuments()).toBe(demo.products.length)
     expect(demo.products.length).toBeGreaterThanOrEqual(300)
   })

@@ -33,7 +33,7 @@ export async function openCatalogStore(name: string): Promise<CatalogStore> {
   await migrateAll(sql)
   const databaseName = `catalog_${name}_${services.runId}`
   const catalog = await createCatalog({ mongo, redis, sql }, { databaseName, dataDir }, pino({ level: 'silent' }))
-  await seedDemoCatalog(catalog)
+  await seedDemoCatalog(catalog.collections, catalog.images)
   return {
     catalog,
     mongo,

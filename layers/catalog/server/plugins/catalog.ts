@@ -25,7 +25,7 @@ export default defineNitroPlugin((nitroApp) => {
       log,
     )
     if (infrastructure.mongo.kind === 'embedded') {
-      const seeded = await seedDemoCatalog(catalog)
+      const seeded = await seedDemoCatalog(catalog.collections, catalog.images)
       if (seeded.seeded) log.info({ products: seeded.products }, 'demo catalog seeded')
     }
     catalog.forwarder.start()

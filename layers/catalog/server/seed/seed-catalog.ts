@@ -1,17 +1,19 @@
-import type { Catalog } from '../catalog'
-import { IMAGE_URL_PREFIX } from '../images/image-store'
+import { IMAGE_URL_PREFIX, type ImageStore } from '../images/image-store'
+import type { CatalogCollections } from '../mongo/collections'
 import { demoCatalog } from './demo-catalog'
 
 /**
  * Fills an empty catalog with the demo catalog (categories, products, reviews, images). A catalog
  * that has any product is left alone, so restarts and a second instance change nothing.
  */
-export async function seedDemoCatalog(catalog: Catalog): Promise<{ seeded: boolean; products: number }> {
-  const { products, categories, reviews } = catalog.collections
+export async function seedDemoCatalog(
+  { products, categories, reviews }: CatalogCollections,
+  images: ImageStore,
+): Promise<{ seeded: boolean; products: number }> {
   if (await products.findOne({}, { projection: { _id: 1 } })) return { seeded: false, products: 0 }
   const demo = demoCatalog()
   await Promise.all(
-    [...demo.images].map(([path, svg]) => catalog.images.put(path.slice(IMAGE_URL_PREFIX.length), Buffer.from(svg))),
+    [...demo.images].map(([path, svg]) => images.put(path.slice(IMAGE_URL_PREFIX.length), Buffer.from(svg))),
   )
   // Upserts: a start that crashed half-way through seeding left some of these behind.
   await categories.bulkWrite(

@@ -1,0 +1,60 @@
+import type { Money } from '../contracts'
+
+// The shop's pages are in English (`<html lang="en">`); prices read "€1,299.00" whatever the currency.
+const LOCALE = 'en'
+
+/** The demo catalogue sells in euros: a listing with no items has no currency of its own to show. */
+export const DEFAULT_CURRENCY = 'EUR'
+
+const formatters = new Map<string, Intl.NumberFormat>()
+
+// Building an Intl formatter costs far more than using one, and a listing formats dozens of prices.
+function formatter(currency: string, whole: boolean): Intl.NumberFormat {
+  const key = `${currency}:${whole}`
+  let format = formatters.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, {
+      style: 'currency',
+      currency,
+      ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+    })
+    formatters.set(key, format)
+  }
+  return format
+}
+
+/** How many decimal places the currency's minor unit has: 2 for EUR, 0 for JPY, 3 for BHD. */
+export function minorDigits(currency: string): number {
+  return formatter(currency, false).resolvedOptions().maximumFractionDigits ?? 2
+}
+
+/**
+ * The amount as decimal text, "19.99" from 1999, cut from the integer's digits: schema.org wants a
+ * string, and no float ever stands between the stored cents and what a search engine reads.
+ */
+export function decimalAmount(money: Money): string {
+  if (!Number.isSafeInteger(money.amount)) throw new TypeError(`${money.amount} is not an amount in minor units`)
+  const digits = minorDigits(money.currency)
+  const sign = money.amount < 0 ? '-' : ''
+  const text = String(Math.abs(money.amount)).padStart(digits + 1, '0')
+  return digits ? `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}` : `${sign}${text}`
+}
+
+/**
+ * "€19.99". The one division by a power of ten happens here, for display only; Intl rounds it
+ * back to the currency's digits. `whole` drops ",00" from round amounts (price band labels).
+ */
+export function formatMoney(money: Money, options: { whole?: boolean } = {}): string {
+  const scale = 10 ** minorDigits(money.currency)
+  const whole = options.whole === true && money.amount % scale === 0
+  return formatter(money.currency, whole).format(money.amount / scale)
+}
+
+/** A price facet value in minor units ("2500-5000", last band "100000-") as "€25 – €50" or "€1,000 and more". */
+export function priceBandText(value: string, currency: string): string {
+  const match = /^(\d+)-(\d*)$/.exec(value)
+  if (!match) return value
+  const lower = formatMoney({ amount: Number(match[1]), currency }, { whole: true })
+  if (!match[2]) return `${lower} and more`
+  return `${lower} – ${formatMoney({ amount: Number(match[2]), currency }, { whole: true })}`
+}

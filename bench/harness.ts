@@ -47,6 +47,9 @@ export class ScenarioSkipped extends Error {
 export const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : Number.NaN
 
+/** The admin every benchmark instance ensures (ADMIN_EMAIL/ADMIN_PASSWORD), for scenarios that write. */
+export const BENCH_ADMIN = { email: 'bench-admin@example.com', password: 'bench admin passphrase 1' }
+
 export const SERVER_CPU = 0
 export const LOAD_CPU = 1
 /** Every core of the machine (this process is pinned to one, so availableParallelism() says 1 here). */

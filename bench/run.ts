@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { startApp, type AppProcess } from '../scripts/lib/app-process'
 import { ensureProductionBuild, projectRoot } from '../scripts/lib/production-build'
 import { testJwks } from '../test/support/auth-keys'
-import { ALL_CPUS, httpLoad, LOAD_CPU, ScenarioSkipped, SERVER_CPU, type BenchContext } from './harness'
+import { ALL_CPUS, BENCH_ADMIN, httpLoad, LOAD_CPU, ScenarioSkipped, SERVER_CPU, type BenchContext } from './harness'
 import { scenarios } from './scenarios'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
@@ -46,6 +46,8 @@ const startOnce = (placement: 'server-core' | 'all-cores') => {
         AUTH_JWKS: authJwks,
         // The identity scenarios send each request from its own X-Forwarded-For address.
         TRUST_PROXY_HOPS: '1',
+        ADMIN_EMAIL: BENCH_ADMIN.email,
+        ADMIN_PASSWORD: BENCH_ADMIN.password,
       },
       // Explicitly every core: children inherit this process's own pinning to the load core.
       { cpu: placement === 'server-core' ? SERVER_CPU : ALL_CPUS },

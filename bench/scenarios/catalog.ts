@@ -1,9 +1,9 @@
-import type { Scenario } from '../harness'
+import { BENCH_ADMIN, peakRssMb, type Scenario } from '../harness'
 
 // A product of the deterministic demo catalog every instance seeds on first start.
 const PRODUCT = '/api/v1/catalog/products?category=electronics&pageSize=1&sort=price-asc'
 
-async function demoProductSlug(url: string): Promise<string> {
+export async function demoProductSlug(url: string): Promise<string> {
   const response = await fetch(`${url}${PRODUCT}`)
   if (!response.ok) throw new Error(`listing the demo catalog: ${response.status} ${await response.text()}`)
   return ((await response.json()) as { items: { slug: string }[] }).items[0]!.slug
@@ -40,6 +40,68 @@ export const productPageUncached: Scenario = {
   async run({ app, httpLoad }) {
     const server = await app()
     const slug = await demoProductSlug(server.url)
-    return httpLoad(`${server.url}/products/${slug}`, server.child.pid!)
+    // Any cookie makes a page someone's own, so the page cache leaves it alone.
+    return httpLoad(`${server.url}/products/${slug}`, server.child.pid!, { headers: { cookie: 'bench=1' } })
   },
+}
+
+/** The product page as anonymous visitors get it, from the page cache (target ≥ 0.35 of the baseline). */
+export const productPageCached: Scenario = {
+  name: 'product-page-cached',
+  unit: 'req/s',
+  description: 'SSR /products/{slug} for anonymous visitors (page cache, fresh nonce each time)',
+  async run({ app, httpLoad }) {
+    const server = await app()
+    return httpLoad(`${server.url}/products/${await demoProductSlug(server.url)}`, server.child.pid!)
+  },
+}
+
+/**
+ * How long an admin's price change takes to show on the cached product page (target ≤ 2 s), while
+ * anonymous visitors keep the page hot.
+ */
+export const productChangeVisible: Scenario = {
+  name: 'product-change-visible',
+  unit: 'ms',
+  description: 'an admin changes a price; time until the cached product page shows it',
+  reference: null,
+  async run({ app }) {
+    const server = await app()
+    const slug = await demoProductSlug(server.url)
+    const page = `${server.url}/products/${slug}`
+    const product = (await (await fetch(`${server.url}/api/v1/catalog/products/${slug}`)).json()) as ProductView
+    await fetch(page)
+    const token = await adminToken(server.url)
+    const price = product.price.amount + 100
+    const shown = `value="${Math.floor(price / 100)}.${String(price % 100).padStart(2, '0')}"`
+    const started = performance.now()
+    const changed = await fetch(`${server.url}/api/v1/catalog/admin/products/${product.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ version: product.version, price }),
+    })
+    if (!changed.ok) throw new Error(`changing the price: ${changed.status} ${await changed.text()}`)
+    while (!(await (await fetch(page)).text()).includes(shown)) {
+      if (performance.now() - started > 30_000) throw new Error('the change never showed')
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const ms = Math.round(performance.now() - started)
+    return { value: ms, p50Ms: ms, p99Ms: ms, peakRssMb: peakRssMb(server.child.pid!) }
+  },
+}
+
+interface ProductView {
+  id: string
+  version: number
+  price: { amount: number }
+}
+
+async function adminToken(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/identity/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.255.0.1' },
+    body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
+  })
+  if (!response.ok) throw new Error(`signing in the bench admin: ${response.status} ${await response.text()}`)
+  return ((await response.json()) as { accessToken: string }).accessToken
 }

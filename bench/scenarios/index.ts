@@ -5,7 +5,13 @@ import { outboxRecovery } from './outbox-recovery'
 import { mongoFacets, mongoFindById } from './mongo-wire'
 import { argon2Verify, identityLogin, identityMe, pageDuringLoginFlood } from './identity'
 import { baseline, ssrStatic } from './reference'
-import { catalogListingFacets, catalogProductApi, productPageUncached } from './catalog'
+import {
+  catalogListingFacets,
+  catalogProductApi,
+  productChangeVisible,
+  productPageCached,
+  productPageUncached,
+} from './catalog'
 
 /** Every scenario `npm run bench` knows, in run order. Later issues add theirs here. */
 export const scenarios: Scenario[] = [
@@ -24,4 +30,6 @@ export const scenarios: Scenario[] = [
   catalogProductApi,
   catalogListingFacets,
   productPageUncached,
+  productPageCached,
+  productChangeVisible,
 ]

@@ -9,6 +9,14 @@ export function assertJsonContentType(contentType: string | undefined): void {
   }
 }
 
+const rawBodyRoutes = new Map<string, number>()
+
+/** A route that takes a raw body (not JSON) up to `maxBytes`; registered by its context's plugin. */
+export const registerRawBodyRoute = (path: string, maxBytes: number) => void rawBodyRoutes.set(path, maxBytes)
+
+/** The limit of a raw-body route, or undefined for every other path. */
+export const rawBodyLimitOf = (path: string) => rawBodyRoutes.get(path.split('?', 1)[0]!)
+
 export const tooLarge = (limit: number) =>
   createError({ statusCode: 413, message: `The request body is larger than ${limit} bytes.` })
 

@@ -2,14 +2,26 @@ import type { CategoryDto } from '../contracts'
 import { useCatalogRead } from './useCatalogRead'
 
 /**
- * The category tree, roots first. One key and one call site for the header and the category
- * pages, so a page render reads it once and Nuxt never sees two handlers for the same key.
+ * The category tree, roots first, with every category's description and facets (category pages).
  */
 export function useCatalogCategories() {
   return useCatalogRead(
     () => 'catalog:categories',
     (reader) => reader.categories(),
     () => $fetch<CategoryDto[]>('/api/v1/catalog/categories'),
+  )
+}
+
+/**
+ * The root categories' names and links, for the shop's header. Only these travel in every page's
+ * payload, not the whole tree with its descriptions.
+ */
+export function useCatalogNavigation() {
+  const roots = (tree: CategoryDto[]) => tree.map(({ slug, name }) => ({ slug, name }))
+  return useCatalogRead(
+    () => 'catalog:navigation',
+    async (reader) => roots(await reader.categories()),
+    async () => roots(await $fetch<CategoryDto[]>('/api/v1/catalog/categories')),
   )
 }
 

@@ -108,6 +108,25 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
     expect(filtered).toMatch(/<input[^>]+name="size"[^>]+value="M"[^>]*checked/)
   })
 
+  it('serves anonymous visitors a cached page with a nonce of its own, and signed-in ones a fresh render', async () => {
+    const path = `/products/${active[1]!.slug}`
+    await get(path)
+    const nonces = []
+    for (let i = 0; i < 2; i++) {
+      const response = await get(path)
+      expect(response.headers.get('x-page-cache')).toBe('hit')
+      expect(response.headers.get('cache-control')).toContain('s-maxage=')
+      expect(response.headers.get('vary')).toBe('cookie')
+      const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy')!)![1]!
+      const html = await response.text()
+      for (const script of html.match(/<script\b[^>]*>/g)!) expect(script).toContain(`nonce="${nonce}"`)
+      nonces.push(nonce)
+    }
+    expect(new Set(nonces).size).toBe(2)
+    const personal = await get(path, { headers: { cookie: 'shop-access=someone' } })
+    expect(personal.headers.get('x-page-cache')).toBeNull()
+  })
+
   it('lets only admins change the catalog; bad input writes nothing', async () => {
     const body = { sku: 'HTTP-LAMP-1', name: 'Http Desk Lamp', price: 2_999, status: 'active', categorySlug: 'laptops' }
     const post = (token: string | undefined, payload: object) =>
@@ -128,6 +147,8 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
     expect(created.status).toBe(201)
     const product = (await created.json()) as ProductDto
     expect((await get('/api/v1/catalog/products/http-desk-lamp')).status).toBe(200)
+    await get('/products/http-desk-lamp')
+    expect((await get('/products/http-desk-lamp')).headers.get('x-page-cache')).toBe('hit')
     expect((await post(admin, body)).status).toBe(409)
 
     const patch = (payload: object) =>
@@ -140,5 +161,46 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
     expect((await patch({ version: 1, price: 999 })).status).toBe(409)
     const changed = (await (await get('/api/v1/catalog/products/http-desk-lamp')).json()) as ProductDto
     expect(changed.price.amount).toBe(1_999)
+    // The page was cached before the change; the change purged it.
+    expect(await (await get('/products/http-desk-lamp')).text()).toContain('value="19.99"')
+  })
+
+  it('takes an admin’s PNG upload as a raw body, checks its bytes, and serves it', async () => {
+    const admin = await app.token('admin')
+    // The smallest valid PNG: a 1×1 transparent pixel.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    )
+    const upload = (body: Buffer, type: string) =>
+      get('/api/v1/catalog/admin/images', {
+        method: 'POST',
+        headers: { 'content-type': type, authorization: `Bearer ${admin}` },
+        body: new Uint8Array(body),
+      })
+    const stored = await upload(png, 'image/png')
+    expect(stored.status).toBe(201)
+    const { url } = (await stored.json()) as { url: string }
+    const served = await get(url)
+    expect(served.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(png)
+    expect((await upload(png, 'image/jpeg')).status).toBe(415)
+    expect((await upload(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml')).status).toBe(415)
+    expect((await upload(Buffer.alloc(6 * 1_048_576, 1), 'image/png')).status).toBe(413)
+  })
+
+  it('takes a signed-in shopper’s review for moderation, and only one per product', async () => {
+    const slug = active[2]!.slug
+    const review = { rating: 4, title: 'Good value', comment: 'Does what it says.', authorName: 'Sam' }
+    const post = (token: string | undefined) =>
+      get(`/api/v1/catalog/products/${slug}/reviews`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(review),
+      })
+    expect((await post(undefined)).status).toBe(401)
+    const shopper = await app.token('customer')
+    expect((await post(shopper)).status).toBe(201)
+    expect((await post(shopper)).status).toBe(409)
   })
 })

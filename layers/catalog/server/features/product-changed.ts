@@ -1,9 +1,11 @@
 import { createEnvelope } from '../../../../server/messaging/envelope'
 import { ProductChanged } from '../../contracts'
 import type { Catalog } from '../catalog'
+import { purgeProductPages } from '../http/cached-pages'
 import type { ProductDocument } from '../mongo/documents'
 import { HOME_KEY } from './featured'
 import { productKey, productSlugKey, productView } from './product-detail'
+import { firstReviewsKey } from './product-reviews'
 
 /** The event a change publishes, describing the product as the change left it. */
 export const productChangedEvent = (product: Omit<ProductDocument, 'outbox'>) =>
@@ -19,7 +21,8 @@ export const productChangedEvent = (product: Omit<ProductDocument, 'outbox'>) =>
 
 /**
  * Puts the changed product into the cache (or a tombstone where it is no longer on sale, under its
- * old slug too), so the next read anywhere sees the change: within a second on every instance.
+ * old slug too), so the next read anywhere sees the change: within a second on every instance. Its
+ * cached pages are purged everywhere.
  */
 export async function refreshCachedProduct(
   catalog: Catalog,
@@ -34,5 +37,7 @@ export async function refreshCachedProduct(
   }
   if (before && before.slug !== after.slug) entries[productSlugKey(before.slug)] = undefined
   await catalog.cache.write(entries)
-  await catalog.cache.forget([HOME_KEY])
+  const slugs = [...new Set([after.slug, before?.slug ?? after.slug])]
+  await catalog.cache.forget([HOME_KEY, ...slugs.map(firstReviewsKey)])
+  await purgeProductPages(...slugs)
 }

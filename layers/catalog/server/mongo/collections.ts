@@ -48,6 +48,16 @@ export async function ensureCatalogIndexes({ products, categories, reviews }: Ca
       { key: { parentId: 1, sortOrder: 1 }, name: 'children' },
       { key: { path: 1 }, name: 'subtree' },
     ]),
-    reviews.createIndexes([{ key: { productId: 1, status: 1, createdAt: -1 }, name: 'by_product' }]),
+    reviews.createIndexes([
+      { key: { productId: 1, status: 1, createdAt: -1 }, name: 'by_product' },
+      { key: { status: 1, createdAt: -1 }, name: 'moderation' },
+      // One review per shopper and product; demo reviews have no user and are left out.
+      {
+        key: { productId: 1, userId: 1 },
+        name: 'one_per_user',
+        unique: true,
+        partialFilterExpression: { userId: { $type: 'string' } },
+      },
+    ]),
   ])
 }

@@ -1,6 +1,10 @@
 import { defineNitroPlugin, useRuntimeConfig } from 'nitropack/runtime'
 import { CATALOG_CONTEXT } from '../../contracts'
 import { registerOutbox } from '../../../../server/messaging/messaging'
+import { registerRawBodyRoute } from '../../../../server/http/body-rules'
+import { registerCachedPages } from '../../../../server/page-cache/registry'
+import { IMAGE_UPLOAD_PATH, MAX_IMAGE_BYTES } from '../features/upload-image'
+import { catalogPages } from '../http/cached-pages'
 import { settings } from '../../../../server/config/runtime'
 import { useInfrastructure } from '../../../../server/infrastructure'
 import { rootLogger } from '../../../../server/log/logger'
@@ -14,6 +18,8 @@ import { seedDemoCatalog } from '../seed/seed-catalog'
  */
 export default defineNitroPlugin((nitroApp) => {
   registerOutbox(CATALOG_CONTEXT)
+  registerCachedPages(catalogPages)
+  registerRawBodyRoute(IMAGE_UPLOAD_PATH, MAX_IMAGE_BYTES)
   const log = rootLogger.child({ module: CATALOG_CONTEXT })
   const raw = useRuntimeConfig() as unknown as { catalogDatabase?: string }
   const catalog = (async () => {

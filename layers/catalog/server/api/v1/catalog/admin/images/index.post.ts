@@ -1,0 +1,24 @@
+import { createError, defineEventHandler, getHeader, setResponseStatus } from 'h3'
+import { requireRole } from '../../../../../../../../server/auth/guard'
+import { assertDeclaredLengthWithin, readLimited } from '../../../../../../../../server/http/body-rules'
+import { useCatalog } from '../../../../../catalog'
+import { declaredImageType, sniffImageType } from '../../../../../domain/image-type'
+import { MAX_IMAGE_BYTES, storeImage } from '../../../../../features/upload-image'
+
+const unsupported = (message: string) => createError({ statusCode: 415, message })
+
+/** POST /api/v1/catalog/admin/images (Admin): a PNG, JPEG or WebP as the raw body; answers its URL. */
+export default defineEventHandler(async (event) => {
+  await requireRole(event, 'Admin')
+  const contentType = getHeader(event, 'content-type')
+  if (/^\s*image\/svg\+xml/i.test(contentType ?? ''))
+    throw unsupported('SVG images cannot be uploaded: they can carry script. Send a PNG, JPEG or WebP.')
+  const declared = declaredImageType(contentType)
+  if (!declared) throw unsupported('Send the image as image/png, image/jpeg or image/webp.')
+  assertDeclaredLengthWithin(getHeader(event, 'content-length'), MAX_IMAGE_BYTES)
+  const bytes = await readLimited(event.node.req, MAX_IMAGE_BYTES)
+  // The header is the client's claim; only bytes that really are that type are stored and served as it.
+  if (sniffImageType(bytes) !== declared) throw unsupported(`The body is not a ${declared.toUpperCase()} image.`)
+  setResponseStatus(event, 201)
+  return storeImage((await useCatalog()).images, bytes, declared)
+})

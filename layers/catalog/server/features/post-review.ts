@@ -1,0 +1,41 @@
+import { MongoServerError, ObjectId } from 'mongodb'
+import type { ReviewInput } from '../http/review-input'
+import { refuse, type Outcome } from '../http/outcome'
+import type { ReviewDocument } from '../mongo/documents'
+import { moderatedReviewOf, type ModeratedReviewDto } from '../mongo/review-views'
+import type { Catalog } from '../catalog'
+import { isVerifiedPurchase } from './verified-purchase'
+
+const DUPLICATE_KEY = 11000
+
+/**
+ * A signed-in shopper's review of a product on sale. It waits for a moderator (`pending`) and counts
+ * towards the rating only once approved. One per shopper and product: the unique index says so,
+ * so two submissions racing each other cannot both get in.
+ */
+export async function postReview(
+  catalog: Catalog,
+  userId: string,
+  slug: string,
+  input: ReviewInput,
+): Promise<Outcome<ModeratedReviewDto>> {
+  const product = await catalog.collections.products.findOne({ slug, status: 'active' }, { projection: { _id: 1 } })
+  if (!product) return refuse(404, 'The product was not found.')
+  const review: ReviewDocument = {
+    _id: new ObjectId(),
+    productId: product._id,
+    userId,
+    ...input,
+    verified: await isVerifiedPurchase(userId, String(product._id)),
+    status: 'pending',
+    createdAt: new Date(),
+  }
+  try {
+    await catalog.collections.reviews.insertOne(review)
+  } catch (error) {
+    if (error instanceof MongoServerError && error.code === DUPLICATE_KEY)
+      return refuse(409, 'You have already reviewed this product.')
+    throw error
+  }
+  return { ok: true, value: moderatedReviewOf(review) }
+}

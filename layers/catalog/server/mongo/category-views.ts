@@ -1,0 +1,31 @@
+import type { CategoryDocument } from './documents'
+
+/** A category as admins edit it: flat, inactive ones included, with what the shop tree leaves out. */
+export interface AdminCategoryDto {
+  id: string
+  slug: string
+  name: string
+  description: string
+  parentSlug: string | null
+  path: string[]
+  level: number
+  sortOrder: number
+  isActive: boolean
+  facets: string[]
+  featured: boolean
+}
+
+export const adminCategoryOf = (doc: CategoryDocument): AdminCategoryDto => ({
+  id: String(doc._id),
+  slug: doc.slug,
+  name: doc.name,
+  description: doc.description,
+  // The path runs from the root to the category itself, so the parent is the one before it.
+  parentSlug: doc.path.at(-2) ?? null,
+  path: doc.path,
+  level: doc.level,
+  sortOrder: doc.sortOrder,
+  isActive: doc.isActive,
+  facets: doc.facets,
+  featured: doc.featured,
+})

@@ -25,8 +25,15 @@ function formatter(currency: string, whole: boolean): Intl.NumberFormat {
 
 /** How many decimal places the currency's minor unit has: 2 for EUR, 0 for JPY, 3 for BHD. */
 export function minorDigits(currency: string): number {
-  return formatter(currency, false).resolvedOptions().maximumFractionDigits ?? 2
+  let digits = digitsByCurrency.get(currency)
+  if (digits === undefined) {
+    digits = formatter(currency, false).resolvedOptions().maximumFractionDigits ?? 2
+    digitsByCurrency.set(currency, digits)
+  }
+  return digits
 }
+
+const digitsByCurrency = new Map<string, number>()
 
 /**
  * The amount as decimal text, "19.99" from 1999, cut from the integer's digits: schema.org wants a

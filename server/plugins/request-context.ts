@@ -1,6 +1,7 @@
 import { getHeader, getRequestURL, setResponseHeader } from 'h3'
 import { defineNitroPlugin } from 'nitropack/runtime'
 import { settings } from '../config/runtime'
+import type { Logger } from 'pino'
 import { rootLogger } from '../log/logger'
 import { requestIdFrom } from '../http/request-id'
 
@@ -12,7 +13,14 @@ export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('request', (event) => {
     const requestId = requestIdFrom(getHeader(event, 'x-request-id'))
     event.context.requestId = requestId
-    event.context.log = rootLogger.child({ requestId })
+    // Made on first use: most requests log nothing below the configured level.
+    let log: Logger | undefined
+    Object.defineProperty(event.context, 'log', {
+      get: () => (log ??= rootLogger.child({ requestId })),
+      set: (value: Logger) => void (log = value),
+      enumerable: true,
+      configurable: true,
+    })
     event.context.startedAt = performance.now()
     event.context.publicUrl = settings().publicUrl
     setResponseHeader(event, 'x-request-id', requestId)

@@ -42,7 +42,7 @@ describe('catalog writes: atomic events, versions, caches', () => {
   it('creates a product with its event in the same document, then forwards the event exactly once', async () => {
     const created = await createProduct(store.catalog, newProduct('LAMP-1'))
     if (!created.ok) throw new Error(created.message)
-    const id = created.product.id
+    const id = created.value.id
     const document = await store.catalog.collections.products.findOne({ sku: 'LAMP-1' })
     expect(document!.outbox).toHaveLength(1)
     expect(document!.outbox[0]!.type).toBe('catalog.product-changed.v1')
@@ -65,7 +65,7 @@ describe('catalog writes: atomic events, versions, caches', () => {
   it('shows a created product at once, by its slug', async () => {
     const created = await createProduct(store.catalog, newProduct('LAMP-2'))
     if (!created.ok) throw new Error(created.message)
-    const read = JSON.parse((await productJsonBySlug(store.catalog, created.product.slug))!) as ProductDto
+    const read = JSON.parse((await productJsonBySlug(store.catalog, created.value.slug))!) as ProductDto
     expect(read).toMatchObject({ sku: 'LAMP-2', price: { amount: 4_999, currency: 'EUR' } })
   })
 
@@ -93,11 +93,11 @@ describe('catalog writes: atomic events, versions, caches', () => {
   it('applies a change only at the version the admin saw, and shows it at once', async () => {
     const created = await createProduct(store.catalog, newProduct('LAMP-3'))
     if (!created.ok) throw new Error(created.message)
-    const { id, slug } = created.product
+    const { id, slug } = created.value
     await productJsonBySlug(store.catalog, slug) // cached now
 
     const changed = await updateProduct(store.catalog, id, { version: 1, price: 3_999, name: 'Test Lamp Renamed' })
-    expect(changed).toMatchObject({ ok: true, product: { price: { amount: 3_999 }, version: 2 } })
+    expect(changed).toMatchObject({ ok: true, value: { price: { amount: 3_999 }, version: 2 } })
     expect(await updateProduct(store.catalog, id, { version: 1, price: 1 })).toMatchObject({ ok: false, status: 409 })
 
     const read = JSON.parse((await productJsonBySlug(store.catalog, slug))!) as ProductDto
@@ -112,7 +112,7 @@ describe('catalog writes: atomic events, versions, caches', () => {
   it('archives a product: its page and listings lose it at once, under its old slug too', async () => {
     const created = await createProduct(store.catalog, newProduct('LAMP-4'))
     if (!created.ok) throw new Error(created.message)
-    const { id, slug } = created.product
+    const { id, slug } = created.value
     expect(await productJsonBySlug(store.catalog, slug)).toBeDefined()
     const moved = await updateProduct(store.catalog, id, { version: 1, slug: 'lamp-four' })
     expect(moved.ok).toBe(true)

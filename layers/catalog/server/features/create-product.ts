@@ -3,22 +3,22 @@ import type { ProductDto } from '../../contracts'
 import { offeredValues, variantProblems } from '../domain/product-rules'
 import { slugify } from '../domain/slug'
 import type { ProductInput } from '../http/product-input'
+import { refuse, type Outcome, type Refusal } from '../http/outcome'
 import type { ProductDocument } from '../mongo/documents'
 import type { Catalog } from '../catalog'
 import { categoryIndex } from './category-index'
 import { productChangedEvent, refreshCachedProduct } from './product-changed'
 import { productView } from './product-detail'
 
-export type WriteOutcome =
-  { ok: true; product: ProductDto } | { ok: false; status: 400 | 404 | 409; field?: string; message: string }
+export type WriteOutcome = Outcome<ProductDto>
 
 const DUPLICATE_KEY = 11000
 
 /** A duplicate-key error as the 409 it means to an admin (sku, slug or a variant's sku); others are rethrown. */
-export function conflictOf(error: unknown): Extract<WriteOutcome, { ok: false }> {
+export function conflictOf(error: unknown): Refusal {
   if (!(error instanceof MongoServerError) || error.code !== DUPLICATE_KEY) throw error
   const field = /variant/.test(error.message) ? 'variants' : /slug/.test(error.message) ? 'slug' : 'sku'
-  return { ok: false, status: 409, field, message: `Another product already has this ${field}.` }
+  return refuse(409, `Another product already has this ${field}.`, field)
 }
 
 /** Checks what the schema cannot: the category exists, the variants can be told apart. */
@@ -26,11 +26,11 @@ export async function writeProblem(
   catalog: Catalog,
   sku: string,
   input: { categorySlug?: string; variants?: ProductInput['variants'] },
-): Promise<Extract<WriteOutcome, { ok: false }> | undefined> {
+): Promise<Refusal | undefined> {
   if (input.categorySlug !== undefined && !(await categoryIndex(catalog)).find(input.categorySlug))
-    return { ok: false, status: 400, field: 'categorySlug', message: 'is not an active category' }
+    return refuse(400, 'is not an active category', 'categorySlug')
   const problem = variantProblems(sku, input.variants ?? [])[0]
-  if (problem) return { ok: false, status: 400, field: `variants.${problem.index}`, message: problem.message }
+  if (problem) return refuse(400, problem.message, `variants.${problem.index}`)
   return undefined
 }
 
@@ -59,5 +59,5 @@ export async function createProduct(catalog: Catalog, input: ProductInput): Prom
   }
   catalog.forwarder.nudge()
   await refreshCachedProduct(catalog, { ...product, outbox: [] })
-  return { ok: true, product: await productView(catalog, { ...product, outbox: [] }) }
+  return { ok: true, value: await productView(catalog, { ...product, outbox: [] }) }
 }

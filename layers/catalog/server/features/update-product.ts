@@ -1,6 +1,7 @@
 import { ObjectId } from 'mongodb'
 import { offeredValues } from '../domain/product-rules'
 import type { ProductChanges } from '../http/product-input'
+import { refuse } from '../http/outcome'
 import type { ProductDocument, ProductStatus } from '../mongo/documents'
 import type { Catalog } from '../catalog'
 import { categoryIndex } from './category-index'
@@ -19,9 +20,9 @@ export async function updateProduct(
 ): Promise<WriteOutcome> {
   const { products } = catalog.collections
   const before = ObjectId.isValid(id) ? await products.findOne({ _id: new ObjectId(id) }) : null
-  if (!before) return { ok: false, status: 404, message: 'The product was not found.' }
+  if (!before) return refuse(404, 'The product was not found.')
   if (before.version !== changes.version)
-    return { ok: false, status: 409, field: 'version', message: 'The product changed since you loaded it; reload it.' }
+    return refuse(409, 'The product changed since you loaded it; reload it.', 'version')
   const problem = await writeProblem(catalog, before.sku, changes)
   if (problem) return problem
 
@@ -59,5 +60,5 @@ export async function updateProduct(
   }
   catalog.forwarder.nudge()
   await refreshCachedProduct(catalog, after, before)
-  return { ok: true, product: await productView(catalog, after) }
+  return { ok: true, value: await productView(catalog, after) }
 }

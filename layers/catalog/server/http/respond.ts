@@ -1,6 +1,5 @@
-import { createError, setResponseHeaders, setResponseStatus, type H3Event } from 'h3'
+import { createError, setResponseHeaders, type H3Event } from 'h3'
 import { invalidField } from '../../../../server/http/problem'
-import type { WriteOutcome } from '../features/create-product'
 import type { ListingOutcome } from '../features/list-products'
 
 // Catalog reads are public and the same for everyone: a CDN may keep them a minute and serve a
@@ -22,18 +21,4 @@ export function pageOrProblem(event: H3Event, outcome: ListingOutcome) {
   }
   if (outcome.reason === 'unknown-category') throw notFound('The category')
   throw invalidField(outcome.field, outcome.message)
-}
-
-/** An admin write's outcome: the product, or the problem with the field it is about. */
-export function writtenOrProblem(event: H3Event, outcome: WriteOutcome, successStatus = 200) {
-  if (outcome.ok) {
-    setResponseStatus(event, successStatus)
-    return outcome.product
-  }
-  if (outcome.status === 400 && outcome.field) throw invalidField(outcome.field, outcome.message)
-  throw createError({
-    statusCode: outcome.status,
-    message: outcome.message,
-    data: outcome.field ? { errors: [{ field: outcome.field, message: outcome.message }] } : undefined,
-  })
 }

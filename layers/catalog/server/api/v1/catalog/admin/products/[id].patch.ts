@@ -6,7 +6,7 @@ import { readParams } from '../../../../../../../../server/http/read-query'
 import { useCatalog } from '../../../../../catalog'
 import { updateProduct } from '../../../../../features/update-product'
 import { productChanges } from '../../../../../http/product-input'
-import { writtenOrProblem } from '../../../../../http/respond'
+import { valueOrProblem } from '../../../../../http/outcome'
 
 const params = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'is not a product id') })
 
@@ -15,5 +15,5 @@ export default defineEventHandler(async (event) => {
   await requireRole(event, 'Admin')
   const { id } = readParams(event, params)
   const changes = await readJson(event, productChanges)
-  return writtenOrProblem(event, await updateProduct(await useCatalog(), id, changes))
+  return valueOrProblem(event, await updateProduct(await useCatalog(), id, changes))
 })

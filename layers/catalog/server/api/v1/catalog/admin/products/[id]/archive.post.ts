@@ -5,7 +5,7 @@ import { readJson } from '../../../../../../../../../server/http/read-json'
 import { readParams } from '../../../../../../../../../server/http/read-query'
 import { useCatalog } from '../../../../../../catalog'
 import { updateProduct } from '../../../../../../features/update-product'
-import { writtenOrProblem } from '../../../../../../http/respond'
+import { valueOrProblem } from '../../../../../../http/outcome'
 
 const params = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'is not a product id') })
 const body = z.object({ version: z.int().min(1) })
@@ -15,5 +15,5 @@ export default defineEventHandler(async (event) => {
   await requireRole(event, 'Admin')
   const { id } = readParams(event, params)
   const { version } = await readJson(event, body)
-  return writtenOrProblem(event, await updateProduct(await useCatalog(), id, { version, status: 'archived' }))
+  return valueOrProblem(event, await updateProduct(await useCatalog(), id, { version, status: 'archived' }))
 })

@@ -2,6 +2,6 @@
 // to prove that a crash there loses nothing. Read once; a no-op unless set.
 const armed = new Set((process.env.SHOP_FAILPOINTS ?? '').split(',').filter(Boolean))
 
-export function failpoint(name: 'relay-after-publish'): void {
+export function failpoint(name: 'relay-after-publish' | 'forwarded-before-cleared'): void {
   if (armed.has(name)) process.kill(process.pid, 'SIGKILL')
 }

@@ -16,11 +16,14 @@ export interface CatalogApp extends AppProcess {
 
 /**
  * The production server on real Postgres and Redis and the embedded catalog store (seeded with the
- * demo catalog on first start), served as if at https://shop.test.
+ * demo catalog on first start), served as if at https://shop.test. Pass the `dataDir` of a stopped
+ * instance to restart it on the same catalog.
  */
-export async function startCatalogApp(): Promise<CatalogApp> {
+export async function startCatalogApp(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<CatalogApp> {
   const services = testServices()
-  const dataDir = await mkdtemp(join(tmpdir(), 'shop-catalog-app-'))
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'shop-catalog-app-')))
   const app = await startApp({
     DATA_DIR: dataDir,
     DATABASE_URL: services.databaseUrl,
@@ -31,6 +34,7 @@ export async function startCatalogApp(): Promise<CatalogApp> {
     AUTH_JWKS: await testJwks(),
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
+    ...options.env,
   })
   const signIn = async (body: object, path: string) => {
     const response = await fetch(`${app.url}/api/v1/identity/${path}`, {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino'
+import { failpoint } from '../../../../server/messaging/failpoint'
 import { forwardToOutbox } from '../../../../server/messaging/outbox'
 import type { SqlPort } from '../../../../server/sql/sql-port'
 import { CATALOG_CONTEXT } from '../../contracts'
@@ -41,6 +42,7 @@ export function createOutboxForwarder(
     if (!documents.length) return 0
     const envelopes = documents.flatMap((document) => document.outbox)
     await forwardToOutbox(sql.db, CATALOG_CONTEXT, envelopes)
+    failpoint('forwarded-before-cleared')
     await Promise.all(
       documents.map((document) =>
         products.updateOne(

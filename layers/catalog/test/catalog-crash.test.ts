@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { afterAll, describe, expect, it } from 'vitest'
+import { testServices } from '../../../test/support/services'
+import { startCatalogApp, type CatalogApp } from './catalog-app'
+
+const services = testServices()
+
+describe.skipIf(!services.databaseUrl || !services.redisUrl)('catalog events across a crash', () => {
+  const apps: CatalogApp[] = []
+  let dataDir: string
+  const db = new pg.Client({ connectionString: services.databaseUrl })
+
+  afterAll(async () => {
+    for (const app of apps) await app.stop().catch(() => {})
+    await db.end().catch(() => {})
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  })
+
+  const events = async (sku: string) =>
+    (
+      await db.query<{ version: number; processed: boolean }>(
+        `select (content->'payload'->>'version')::int as version, processed_on is not null as processed
+           from catalog.outbox where content->'payload'->>'sku' = $1 order by occurred_on`,
+        [sku],
+      )
+    ).rows
+
+  it('publishes a change once when the process dies after forwarding its event, before clearing it', async () => {
+    await db.connect()
+    dataDir = await mkdtemp(join(tmpdir(), 'shop-catalog-crash-'))
+    const first = await startCatalogApp({ dataDir, env: { SHOP_FAILPOINTS: 'forwarded-before-cleared' } })
+    apps.push(first)
+    const admin = await first.token('admin')
+    const body = {
+      sku: 'CRASH-LAMP-1',
+      name: 'Crash Test Lamp',
+      price: 1_500,
+      status: 'active',
+      categorySlug: 'laptops',
+    }
+    // The process may die before it answers: the write was acknowledged by the store either way.
+    await fetch(`${first.url}/api/v1/catalog/admin/products`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify(body),
+    }).catch(() => undefined)
+    await expect.poll(() => first.child.exitCode ?? first.child.signalCode, { timeout: 10_000 }).toBe('SIGKILL')
+    expect(await events('CRASH-LAMP-1')).toEqual([{ version: 1, processed: false }])
+
+    // The document still carries the event: the restarted forwarder sends it again, which adds nothing.
+    const second = await startCatalogApp({ dataDir })
+    apps.push(second)
+    await expect.poll(() => events('CRASH-LAMP-1'), { timeout: 15_000 }).toEqual([{ version: 1, processed: true }])
+    const product = (await (await fetch(`${second.url}/api/v1/catalog/products/crash-test-lamp`)).json()) as {
+      id: string
+    }
+    const changed = await fetch(`${second.url}/api/v1/catalog/admin/products/${product.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await second.token('admin')}` },
+      body: JSON.stringify({ version: 1, price: 1_400 }),
+    })
+    expect(changed.status).toBe(200)
+    await expect
+      .poll(() => events('CRASH-LAMP-1'), { timeout: 15_000 })
+      .toEqual([
+        { version: 1, processed: true },
+        { version: 2, processed: true },
+      ])
+  })
+})

@@ -1,3 +1,11 @@
+import { randomUUID } from 'node:crypto'
+
+/**
+ * A CSP nonce: 122 random bits from node:crypto's buffered pool (a UUID without its dashes), much
+ * cheaper per page than a fresh randomBytes call; hex digits are valid in a nonce.
+ */
+export const newNonce = () => randomUUID().replaceAll('-', '')
+
 /** Sent with every response (ASVS 5.0 V3.4). */
 export function baseSecurityHeaders(https: boolean): Record<string, string> {
   return {

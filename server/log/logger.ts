@@ -13,4 +13,5 @@ export const rootLogger: Logger = pino({
 })
 
 /** The request's child logger (carries `requestId`), or the root logger outside a request. */
-export const loggerOf = (event?: H3Event): Logger => event?.context.log ?? rootLogger
+export const loggerOf = (event?: H3Event): Logger =>
+  event ? (event.context.log ??= rootLogger.child({ requestId: event.context.requestId })) : rootLogger

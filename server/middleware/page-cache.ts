@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto'
 import { defineEventHandler, getRequestHeader, setResponseHeaders } from 'h3'
 import { useNitroApp } from 'nitropack/runtime'
-import { pageContentSecurityPolicy } from '../http/security-headers'
-import { FRESH_MS, NONCE_PLACEHOLDER, pageKey } from '../page-cache/page-cache'
+import { newNonce, pageContentSecurityPolicy } from '../http/security-headers'
+import { loggerOf } from '../log/logger'
+import { FRESH_MS, pageKey } from '../page-cache/page-cache'
 import { pageStore, ruleFor } from '../page-cache/registry'
 import { PAGE_CACHE_CONTROL, REVALIDATE_HEADER, revalidationToken } from '../page-cache/revalidation'
 
@@ -36,11 +36,11 @@ export default defineEventHandler((event) => {
     revalidating.add(key)
     useNitroApp()
       .localFetch(event.path, { headers: { accept: 'text/html', [REVALIDATE_HEADER]: revalidationToken } })
-      .catch((error: unknown) => event.context.log?.warn({ err: error, key }, 'a cached page could not be renewed'))
+      .catch((error: unknown) => loggerOf(event).warn({ err: error, key }, 'a cached page could not be renewed'))
       .finally(() => revalidating.delete(key))
   }
   // Every answer gets a nonce of its own, as a freshly rendered page does.
-  const nonce = randomBytes(16).toString('base64')
+  const nonce = newNonce()
   setResponseHeaders(event, {
     'content-type': 'text/html;charset=utf-8',
     'content-security-policy': pageContentSecurityPolicy(nonce),
@@ -48,5 +48,5 @@ export default defineEventHandler((event) => {
     vary: 'cookie',
     'x-page-cache': 'hit',
   })
-  return page.html.split(NONCE_PLACEHOLDER).join(nonce)
+  return page.parts.join(nonce)
 })

@@ -13,7 +13,7 @@ describe('page cache', () => {
 
   it('purges the pages carrying a tag, or every page', () => {
     const store = createPageStore()
-    const page = (tags: string[]) => ({ html: '<p>x</p>', storedAt: 0, tags })
+    const page = (tags: string[]) => ({ parts: ['<p>x</p>'], storedAt: 0, tags })
     store.set('/products/a', page(['product:a']))
     store.set('/products/b', page(['product:b']))
     store.set('/', page(['listings']))

@@ -1,8 +1,9 @@
 import { LRUCache } from 'lru-cache'
 
-/** A server-rendered page kept for anonymous visitors, its CSP nonce replaced by a placeholder. */
+/** A server-rendered page kept for anonymous visitors, cut where its CSP nonce was. */
 export interface CachedPage {
-  html: string
+  /** The page is `parts.join(nonce)`: each answer puts in a nonce of its own. */
+  parts: string[]
   storedAt: number
   tags: string[]
 }
@@ -13,7 +14,6 @@ export interface CachedPageRule {
   tags(path: string): string[]
 }
 
-export const NONCE_PLACEHOLDER = '__page-cache-nonce__'
 /** Purging this tag empties the cache. */
 export const ALL_PAGES = '*'
 
@@ -27,6 +27,7 @@ const TRACKING = /^(utm_[a-z]+|fbclid|gclid|msclkid)$/
 
 /** One key per page whatever the order of its query parameters. */
 export function pageKey(path: string, search: string): string {
+  if (!search) return path
   const params = new URLSearchParams(search)
   for (const name of [...params.keys()]) if (TRACKING.test(name)) params.delete(name)
   params.sort()
@@ -37,7 +38,7 @@ export function pageKey(path: string, search: string): string {
 export function createPageStore(maxBytes = 64 * 1024 * 1024) {
   const pages = new LRUCache<string, CachedPage>({
     maxSize: maxBytes,
-    sizeCalculation: (page) => page.html.length * 2 + 64,
+    sizeCalculation: (page) => page.parts.reduce((size, part) => size + part.length * 2 + 16, 64),
     ttl: FRESH_MS + STALE_MS,
   })
   return {

@@ -2,7 +2,6 @@ import { defineNitroPlugin } from 'nitropack/runtime'
 import { settings } from '../config/runtime'
 import { useInfrastructure } from '../infrastructure'
 import { rootLogger } from '../log/logger'
-import { NONCE_PLACEHOLDER } from '../page-cache/page-cache'
 import { pageStore, setPurger } from '../page-cache/registry'
 import { PAGE_CACHE_CONTROL } from '../page-cache/revalidation'
 
@@ -18,7 +17,7 @@ export default defineNitroPlugin((nitroApp) => {
     if (!cache || !nonce || response.statusCode !== 200 || typeof response.body !== 'string') return
     if (event.node.res.hasHeader('set-cookie')) return
     pageStore.set(cache.key, {
-      html: response.body.split(nonce).join(NONCE_PLACEHOLDER),
+      parts: response.body.split(nonce),
       storedAt: Date.now(),
       tags: cache.tags,
     })

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { setResponseHeaders } from 'h3'
 import { defineNitroPlugin } from 'nitropack/runtime'
 import { settings } from '../config/runtime'
@@ -6,6 +5,7 @@ import { isHttps } from '../config/settings'
 import {
   API_CONTENT_SECURITY_POLICY,
   baseSecurityHeaders,
+  newNonce,
   pageContentSecurityPolicy,
   withNonce,
 } from '../http/security-headers'
@@ -32,7 +32,7 @@ export default defineNitroPlugin((nitroApp) => {
   if (import.meta.dev) return
 
   nitroApp.hooks.hook('render:html', (html, { event }) => {
-    const nonce = randomBytes(16).toString('base64')
+    const nonce = newNonce()
     event.context.cspNonce = nonce
     const parts = html as unknown as HtmlParts
     // Not `body`: it holds the rendered app, where any markup that got in must stay inert.

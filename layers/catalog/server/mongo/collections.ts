@@ -34,6 +34,8 @@ export async function ensureCatalogIndexes({ products, categories, reviews }: Ca
         partialFilterExpression: { 'variants.sku': { $exists: true } },
       },
       { key: { status: 1, categoryIds: 1, price: 1 }, name: 'listing' },
+      // Facet filters name any attribute a category offers: one wildcard index serves them all.
+      { key: { 'attributes.$**': 1 }, name: 'attributes' },
       { key: { status: 1, featured: 1 }, name: 'featured' },
       { key: { 'outbox.id': 1 }, name: 'outbox', sparse: true },
       {

@@ -6,6 +6,9 @@ import { CATALOG_CONTEXT } from '../../contracts'
 import type { CatalogCollections } from '../mongo/collections'
 
 const BATCH = 100
+// Each write nudges the forwarder at once; the sweep only finds what a crashed process left behind,
+// or what Postgres refused for a while. Rare, because on the embedded store it scans the products.
+const SWEEP_MS = 15_000
 
 export interface OutboxForwarder {
   /** Moves every waiting event now; resolves with how many it moved. */
@@ -21,13 +24,13 @@ export interface OutboxForwarder {
  * atomically without a transaction. This moves such events into the catalog's Postgres outbox
  * (skipping any already there) and only then takes them off their documents, so the shared relay
  * publishes them with its confirms, retries and dead letters. A crash in between forwards them
- * again, which changes nothing (ADR 0007).
+ * again, which changes nothing (ADR 0007). It runs at start, after every write, and every 15 s.
  */
 export function createOutboxForwarder(
   { products }: CatalogCollections,
   sql: SqlPort,
   log: Logger,
-  idleMs = 1_000,
+  sweepMs = SWEEP_MS,
 ): OutboxForwarder {
   let timer: NodeJS.Timeout | undefined
   let running: Promise<number> | undefined
@@ -85,7 +88,7 @@ export function createOutboxForwarder(
     timer = setTimeout(async () => {
       await run()
       if (!stopped) sweep()
-    }, idleMs)
+    }, sweepMs)
     timer.unref()
   }
 
@@ -96,7 +99,7 @@ export function createOutboxForwarder(
     },
     start() {
       stopped = false
-      sweep()
+      void run().then(sweep)
     },
     async stop() {
       stopped = true

@@ -1,4 +1,5 @@
-import { MongoServerError, ObjectId } from 'mongodb'
+import { ObjectId } from 'mongodb'
+import { isDuplicateKey } from '../mongo/duplicate-key'
 import { slugify } from '../domain/slug'
 import type { CategoryInput } from '../http/category-input'
 import { refuse, type Outcome, type Refusal } from '../http/outcome'
@@ -11,11 +12,9 @@ import { CATEGORY_TREE_KEY, categoryIndex } from './category-index'
 import { productKey } from './product-detail'
 import { HOME_KEY } from './featured'
 
-const DUPLICATE_KEY = 11000
-
 /** A taken slug as the 409 it means to an admin; other errors are rethrown. */
 export function slugConflictOf(error: unknown): Refusal {
-  if (!(error instanceof MongoServerError) || error.code !== DUPLICATE_KEY) throw error
+  if (!isDuplicateKey(error)) throw error
   return refuse(409, 'Another category already has this slug.', 'slug')
 }
 

@@ -1,4 +1,5 @@
-import { MongoServerError, ObjectId } from 'mongodb'
+import { ObjectId } from 'mongodb'
+import { isDuplicateKey } from '../mongo/duplicate-key'
 import type { ProductDto } from '../../contracts'
 import { offeredValues, variantProblems } from '../domain/product-rules'
 import { slugify } from '../domain/slug'
@@ -12,11 +13,9 @@ import { productView } from './product-detail'
 
 export type WriteOutcome = Outcome<ProductDto>
 
-const DUPLICATE_KEY = 11000
-
 /** A duplicate-key error as the 409 it means to an admin (sku, slug or a variant's sku); others are rethrown. */
 export function conflictOf(error: unknown): Refusal {
-  if (!(error instanceof MongoServerError) || error.code !== DUPLICATE_KEY) throw error
+  if (!isDuplicateKey(error)) throw error
   const field = /variant/.test(error.message) ? 'variants' : /slug/.test(error.message) ? 'slug' : 'sku'
   return refuse(409, `Another product already has this ${field}.`, field)
 }

@@ -1,12 +1,11 @@
-import { MongoServerError, ObjectId } from 'mongodb'
+import { ObjectId } from 'mongodb'
+import { isDuplicateKey } from '../mongo/duplicate-key'
 import type { ReviewInput } from '../http/review-input'
 import { refuse, type Outcome } from '../http/outcome'
 import type { ReviewDocument } from '../mongo/documents'
 import { moderatedReviewOf, type ModeratedReviewDto } from '../mongo/review-views'
 import type { Catalog } from '../catalog'
 import { isVerifiedPurchase } from './verified-purchase'
-
-const DUPLICATE_KEY = 11000
 
 /**
  * A signed-in shopper's review of a product on sale. It waits for a moderator (`pending`) and counts
@@ -33,8 +32,7 @@ export async function postReview(
   try {
     await catalog.collections.reviews.insertOne(review)
   } catch (error) {
-    if (error instanceof MongoServerError && error.code === DUPLICATE_KEY)
-      return refuse(409, 'You have already reviewed this product.')
+    if (isDuplicateKey(error)) return refuse(409, 'You have already reviewed this product.')
     throw error
   }
   return { ok: true, value: moderatedReviewOf(review) }

@@ -1,4 +1,6 @@
+import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
+import type { ProductPageDto } from '../contracts'
 import type { Infrastructure } from '../../../server/infrastructure'
 import { createJsonCache, type JsonCache } from './cache/json-cache'
 import { createImageStore, type ImageStore } from './images/image-store'
@@ -9,6 +11,12 @@ import { catalogCollections, ensureCatalogIndexes, type CatalogCollections } fro
 export interface Catalog {
   collections: CatalogCollections
   cache: JsonCache
+  /**
+   * Listing pages (items and facet counts) this instance computed in the last second, by scope and
+   * canonical query: a popular category costs one aggregation a second, however busy. Cleared here
+   * when a product changes; other instances catch up within the second.
+   */
+  listings: LRUCache<string, ProductPageDto>
   images: ImageStore
   /** Moves events written with product documents to the relay's outbox. */
   forwarder: OutboxForwarder
@@ -35,6 +43,7 @@ export async function createCatalog(
   return {
     collections,
     cache: createJsonCache(infrastructure.redis.client, CACHE),
+    listings: new LRUCache<string, ProductPageDto>({ max: 1_000, ttl: 1_000 }),
     images: createImageStore(settings.dataDir),
     forwarder: createOutboxForwarder(collections, infrastructure.sql, log),
     log,

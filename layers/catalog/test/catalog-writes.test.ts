@@ -119,9 +119,12 @@ describe('catalog writes: atomic events, versions, caches', () => {
     expect(await productJsonBySlug(store.catalog, slug)).toBeUndefined()
     expect(await productJsonBySlug(store.catalog, 'lamp-four')).toBeDefined()
 
+    const lumen = () => listCategory(store.catalog, 'laptops', { brand: 'Lumen', pageSize: '48' })
+    const before = await lumen() // cached now
+    expect(before.ok && before.page.items.some((item) => item.id === id)).toBe(true)
     expect(await updateProduct(store.catalog, id, { version: 2, status: 'archived' })).toMatchObject({ ok: true })
     expect(await productJsonBySlug(store.catalog, 'lamp-four')).toBeUndefined()
-    const listing = await listCategory(store.catalog, 'laptops', { brand: 'Lumen', pageSize: '48' })
+    const listing = await lumen()
     expect(listing.ok && listing.page.items.some((item) => item.id === id)).toBe(false)
   })
 })

@@ -25,6 +25,7 @@ export function slugConflictOf(error: unknown): Refusal {
  */
 export async function forgetCategoryCaches(catalog: Catalog, changedCategoryId?: string): Promise<void> {
   await catalog.cache.forget([CATEGORY_TREE_KEY, HOME_KEY])
+  catalog.listings.clear()
   if (changedCategoryId) {
     const node = (await categoryIndex(catalog)).byId.get(changedCategoryId)
     const ids = (node ? subtreeIds(node) : [changedCategoryId]).map((id) => new ObjectId(id))

@@ -1,6 +1,12 @@
 import { ObjectId } from 'mongodb'
 import type { FacetDto, ProductPageDto } from '../../contracts'
-import { PRICE_FACET, parseListingQuery, type ListingQuery, type Sort } from '../domain/listing-query'
+import {
+  canonicalListingSearch,
+  PRICE_FACET,
+  parseListingQuery,
+  type ListingQuery,
+  type Sort,
+} from '../domain/listing-query'
 import { listingPipeline, readListing, type ListingScope } from '../mongo/product-listing'
 import { summaryOf } from '../mongo/views'
 import type { Catalog } from '../catalog'
@@ -21,7 +27,7 @@ export async function listCategory(
   const category = categories.find(slug)
   if (!category) return { ok: false, reason: 'unknown-category' }
   const ids = categories.subtreeIds(slug)!.map((id) => new ObjectId(id))
-  return listing(catalog, { categoryIds: ids }, raw, category.facets, 'featured')
+  return listing(catalog, `category:${slug}`, { categoryIds: ids }, raw, category.facets, 'featured')
 }
 
 /** Products matching a search, best first: an exact name, then MongoDB's text relevance. */
@@ -30,11 +36,12 @@ export function searchProducts(
   search: string,
   raw: Record<string, unknown>,
 ): Promise<ListingOutcome> {
-  return listing(catalog, { search }, raw, [], 'relevance')
+  return listing(catalog, `search:${search}`, { search }, raw, [], 'relevance')
 }
 
 async function listing(
   catalog: Catalog,
+  scopeKey: string,
   scope: ListingScope,
   raw: Record<string, unknown>,
   facetKeys: readonly string[],
@@ -43,18 +50,21 @@ async function listing(
   const parsed = parseListingQuery(raw, facetKeys, defaultSort)
   if (!parsed.ok) return { ok: false, reason: 'invalid', field: parsed.field, message: parsed.message }
   const { query } = parsed
-  const [output] = await catalog.collections.products.aggregate(listingPipeline(scope, query, facetKeys)).toArray()
-  const result = readListing(output, facetKeys)
-  return {
-    ok: true,
-    page: {
+  const key = `${scopeKey}${canonicalListingSearch(query, defaultSort)}`
+  let page = catalog.listings.get(key)
+  if (!page) {
+    const [output] = await catalog.collections.products.aggregate(listingPipeline(scope, query, facetKeys)).toArray()
+    const result = readListing(output, facetKeys)
+    page = {
       items: result.items.map(summaryOf),
       total: result.total,
       page: query.page,
       pageSize: query.pageSize,
       facets: [...facetKeys, PRICE_FACET].map((key) => facetOf(key, result.facets.get(key), query)),
-    },
+    }
+    catalog.listings.set(key, page)
   }
+  return { ok: true, page }
 }
 
 function facetOf(key: string, counts: Map<string, number> | undefined, query: ListingQuery): FacetDto {

@@ -36,6 +36,7 @@ export async function refreshCachedProduct(
     [productSlugKey(after.slug)]: onSale ? id : undefined,
   }
   if (before && before.slug !== after.slug) entries[productSlugKey(before.slug)] = undefined
+  catalog.listings.clear()
   await catalog.cache.write(entries)
   const slugs = [...new Set([after.slug, before?.slug ?? after.slug])]
   await catalog.cache.forget([HOME_KEY, ...slugs.map(firstReviewsKey)])

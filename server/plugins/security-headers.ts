@@ -24,10 +24,13 @@ type HtmlParts = Record<'head' | 'bodyPrepend' | 'bodyAppend', string[]>
  * server injects scripts of its own, so the page policy applies to production builds.)
  */
 export default defineNitroPlugin((nitroApp) => {
+  // Built once, on the first request (settings are validated by then): the same on every answer.
+  let forPages: Record<string, string> | undefined
+  let forApi: Record<string, string> | undefined
   nitroApp.hooks.hook('request', (event) => {
-    setResponseHeaders(event, baseSecurityHeaders(isHttps(settings().publicUrl)))
-    if (event.path.startsWith('/api/'))
-      setResponseHeaders(event, { 'content-security-policy': API_CONTENT_SECURITY_POLICY })
+    forPages ??= baseSecurityHeaders(isHttps(settings().publicUrl))
+    forApi ??= { ...forPages, 'content-security-policy': API_CONTENT_SECURITY_POLICY }
+    setResponseHeaders(event, event.path.startsWith('/api/') ? forApi : forPages)
   })
   if (import.meta.dev) return
 

@@ -1,9 +1,12 @@
 import { buildTree, findInTree, subtreeIds, type TreeOf } from '../domain/category-tree'
-import { nodeOf, type CategoryNodeOf } from '../mongo/views'
+import type { CategoryDto } from '../../contracts'
+import { categoryOf, nodeOf, type CategoryNodeOf } from '../mongo/views'
 import type { Catalog } from '../catalog'
 
 export interface CategoryIndex {
   roots: TreeOf<CategoryNodeOf>[]
+  /** The tree as shoppers' pages and the API show it, built once per cached copy. */
+  tree: CategoryDto[]
   byId: Map<string, TreeOf<CategoryNodeOf>>
   find(slug: string): TreeOf<CategoryNodeOf> | undefined
   subtreeIds(slug: string): string[] | undefined
@@ -31,6 +34,7 @@ export async function categoryIndex(catalog: Catalog): Promise<CategoryIndex> {
   visit(roots)
   lastIndex = {
     roots,
+    tree: roots.map((root) => categoryOf(root)),
     byId,
     find: (slug) => findInTree(roots, slug),
     subtreeIds: (slug) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { attributeKey } from './product-input'
 import { SLUG_PATTERN } from '../domain/slug'
 
 const fields = {
@@ -9,9 +10,9 @@ const fields = {
   parentSlug: z.string().regex(SLUG_PATTERN, 'is not a valid slug').nullable(),
   sortOrder: z.int().min(-10_000).max(10_000),
   isActive: z.boolean(),
-  // The same keys products' attributes use (product-input.ts), so a facet can match them.
+  // The same keys products' attributes use, so a facet can match them.
   facets: z
-    .array(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, 'must be a short camelCase name'))
+    .array(attributeKey)
     .max(20)
     .refine((keys) => new Set(keys).size === keys.length, 'must not repeat a key'),
   featured: z.boolean(),

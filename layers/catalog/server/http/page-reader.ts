@@ -5,7 +5,6 @@ import { featured, type HomeDto } from '../features/featured'
 import { listCategory, searchProducts, type ListingOutcome } from '../features/list-products'
 import { productJsonBySlug } from '../features/product-detail'
 import { productReviews } from '../features/product-reviews'
-import { categoryOf } from '../mongo/views'
 
 export type { HomeDto, ListingOutcome }
 
@@ -26,7 +25,7 @@ export interface CatalogPageReader {
 export function pageReader(catalog: Promise<Catalog>): CatalogPageReader {
   return {
     home: async () => JSON.parse(await featured(await catalog)) as HomeDto,
-    categories: async () => (await categoryIndex(await catalog)).roots.map((root) => categoryOf(root)),
+    categories: async () => (await categoryIndex(await catalog)).tree,
     product: async (slug) => {
       const json = await productJsonBySlug(await catalog, slug)
       return json ? (JSON.parse(json) as ProductDto) : undefined

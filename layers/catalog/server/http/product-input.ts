@@ -4,7 +4,8 @@ import { SLUG_PATTERN } from '../domain/slug'
 
 /** Up to a million in major units: anything above is a typo, not a product. */
 const amount = z.int().min(0).max(100_000_000)
-const attributeKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, 'must be a short camelCase name')
+/** An attribute's name (and so a facet's): what `attributes.<key>` and the query string use. */
+export const attributeKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, 'must be a short camelCase name')
 const attributeValue = z.union([
   z.string().trim().min(1).max(200),
   z.number().finite(),

@@ -1,5 +1,4 @@
 import { defineEventHandler } from 'h3'
-import { z } from 'zod'
 import { requireRole } from '../../../../../../../../server/auth/guard'
 import { readJson } from '../../../../../../../../server/http/read-json'
 import { readParams } from '../../../../../../../../server/http/read-query'
@@ -7,8 +6,9 @@ import { useCatalog } from '../../../../../catalog'
 import { updateProduct } from '../../../../../features/update-product'
 import { productChanges } from '../../../../../http/product-input'
 import { valueOrProblem } from '../../../../../http/outcome'
+import { idParams } from '../../../../../http/params'
 
-const params = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'is not a product id') })
+const params = idParams('product')
 
 /** PATCH /api/v1/catalog/admin/products/{id} (Admin): changes the named fields, at the version given. */
 export default defineEventHandler(async (event) => {

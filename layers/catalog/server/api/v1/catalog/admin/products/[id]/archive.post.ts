@@ -6,8 +6,9 @@ import { readParams } from '../../../../../../../../../server/http/read-query'
 import { useCatalog } from '../../../../../../catalog'
 import { updateProduct } from '../../../../../../features/update-product'
 import { valueOrProblem } from '../../../../../../http/outcome'
+import { idParams } from '../../../../../../http/params'
 
-const params = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/, 'is not a product id') })
+const params = idParams('product')
 const body = z.object({ version: z.int().min(1) })
 
 /** POST /api/v1/catalog/admin/products/{id}/archive (Admin): off sale; its page answers 404 from then on. */

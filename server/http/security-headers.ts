@@ -40,6 +40,31 @@ export const pageContentSecurityPolicy = (nonce: string) =>
 /** API answers are data, never documents: nothing in them may run or be framed. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
 
+/**
+ * The security headers of an answer on this path, as a record and as a flat `[name, value, …]`
+ * list: API answers carry their fixed policy here, pages get theirs when rendered (it holds a nonce).
+ */
+export function securityHeadersFor(path: string, https: boolean) {
+  const built = (https ? forHttps : forHttp) ?? buildSecurityHeaders(https)
+  return path.startsWith('/api/') ? built.api : built.pages
+}
+
+type Built = Record<'pages' | 'api', { record: Readonly<Record<string, string>>; flat: readonly string[] }>
+let forHttp: Built | undefined
+let forHttps: Built | undefined
+
+function buildSecurityHeaders(https: boolean): Built {
+  const pages = baseSecurityHeaders(https)
+  const api = { ...pages, 'content-security-policy': API_CONTENT_SECURITY_POLICY }
+  const built = {
+    pages: { record: pages, flat: Object.entries(pages).flat() },
+    api: { record: api, flat: Object.entries(api).flat() },
+  }
+  if (https) forHttps = built
+  else forHttp = built
+  return built
+}
+
 /** Adds the nonce to every script and module preload the renderer wrote. */
 export const withNonce = (html: string, nonce: string) =>
   html.replace(/<(script|link rel="modulepreload")(?![^>]*\snonce=)/g, `<$1 nonce="${nonce}"`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ALL_PAGES, createPageStore, pageKey } from './page-cache'
+import { ALL_PAGES, cachedPage, createPageStore, pageKey, withFreshNonce } from './page-cache'
 
 describe('page cache', () => {
   it.each([
@@ -13,7 +13,7 @@ describe('page cache', () => {
 
   it('purges the pages carrying a tag, or every page', () => {
     const store = createPageStore()
-    const page = (tags: string[]) => ({ parts: ['<p>x</p>'], storedAt: 0, tags })
+    const page = (tags: string[]) => cachedPage('<p>x</p>', 'n0nce', tags, 0)
     store.set('/products/a', page(['product:a']))
     store.set('/products/b', page(['product:b']))
     store.set('/', page(['listings']))
@@ -25,5 +25,14 @@ describe('page cache', () => {
     ])
     store.purge([ALL_PAGES])
     expect(store.get('/products/b')).toBeUndefined()
+  })
+
+  it('answers each copy with its own nonce where the rendered one was, leaving the kept page as it was', () => {
+    const rendered = '<script nonce="aaaa">x</script><p>café</p><link nonce="aaaa">'
+    const page = cachedPage(rendered, 'aaaa', [])
+    expect(page.nonceOffsets).toHaveLength(2)
+    expect(withFreshNonce(page, 'bbbb').toString()).toBe(rendered.replaceAll('aaaa', 'bbbb'))
+    expect(withFreshNonce(page, 'cccc').toString()).toBe(rendered.replaceAll('aaaa', 'cccc'))
+    expect(page.html.toString()).toBe(rendered)
   })
 })

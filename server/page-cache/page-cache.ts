@@ -1,11 +1,31 @@
 import { LRUCache } from 'lru-cache'
 
-/** A server-rendered page kept for anonymous visitors, cut where its CSP nonce was. */
+/** A server-rendered page kept for anonymous visitors, as bytes, with where its CSP nonce was. */
 export interface CachedPage {
-  /** The page is `parts.join(nonce)`: each answer puts in a nonce of its own. */
-  parts: string[]
+  /** The page as rendered; each answer is a copy with a nonce of its own at `nonceOffsets`. */
+  html: Buffer
+  nonceOffsets: number[]
   storedAt: number
   tags: string[]
+}
+
+/** Keeps a rendered page: its bytes and where its nonce is (every nonce has the same length). */
+export function cachedPage(html: string, nonce: string, tags: string[], storedAt = Date.now()): CachedPage {
+  const bytes = Buffer.from(html)
+  const nonceOffsets: number[] = []
+  for (let at = bytes.indexOf(nonce); at >= 0; at = bytes.indexOf(nonce, at + nonce.length)) nonceOffsets.push(at)
+  return { html: bytes, nonceOffsets, storedAt, tags }
+}
+
+/**
+ * The page with this answer's nonce: a copy of its bytes with the nonce written over the rendered
+ * one (ASCII, as long), so nothing is encoded again per answer.
+ */
+export function withFreshNonce(page: CachedPage, nonce: string): Buffer {
+  const body = Buffer.allocUnsafe(page.html.length)
+  page.html.copy(body)
+  for (const at of page.nonceOffsets) body.write(nonce, at, 'latin1')
+  return body
 }
 
 /** Which pages a context lets the cache keep, and the tags that purge them. */
@@ -38,7 +58,7 @@ export function pageKey(path: string, search: string): string {
 export function createPageStore(maxBytes = 64 * 1024 * 1024) {
   const pages = new LRUCache<string, CachedPage>({
     maxSize: maxBytes,
-    sizeCalculation: (page) => page.parts.reduce((size, part) => size + part.length * 2 + 16, 64),
+    sizeCalculation: (page) => page.html.length + page.nonceOffsets.length * 8 + 64,
     ttl: FRESH_MS + STALE_MS,
   })
   return {

@@ -1,7 +1,7 @@
-import { getHeader, getRequestURL, setResponseHeader } from 'h3'
+import { getHeader, setResponseHeader } from 'h3'
 import { defineNitroPlugin } from 'nitropack/runtime'
 import { settings } from '../config/runtime'
-import { loggerOf, rootLogger } from '../log/logger'
+import { logRequest } from '../log/access-log'
 import { requestIdFrom } from '../http/request-id'
 
 /**
@@ -18,16 +18,12 @@ export default defineNitroPlugin((nitroApp) => {
   })
 
   nitroApp.hooks.hook('afterResponse', (event) => {
-    // Checked first: loggerOf would make the request's child logger for nothing.
-    if (!rootLogger.isLevelEnabled('info')) return
-    loggerOf(event).info(
-      {
-        method: event.method,
-        path: getRequestURL(event).pathname,
-        status: event.node.res.statusCode,
-        ms: Math.round((performance.now() - (event.context.startedAt as number)) * 10) / 10,
-      },
-      'request',
-    )
+    logRequest({
+      requestId: event.context.requestId,
+      method: event.method,
+      path: (event.node.req.originalUrl ?? event.node.req.url ?? '/').split('?', 1)[0]!,
+      status: event.node.res.statusCode,
+      startedAt: event.context.startedAt as number,
+    })
   })
 })

@@ -2,13 +2,7 @@ import { setResponseHeaders } from 'h3'
 import { defineNitroPlugin } from 'nitropack/runtime'
 import { settings } from '../config/runtime'
 import { isHttps } from '../config/settings'
-import {
-  API_CONTENT_SECURITY_POLICY,
-  baseSecurityHeaders,
-  newNonce,
-  pageContentSecurityPolicy,
-  withNonce,
-} from '../http/security-headers'
+import { newNonce, pageContentSecurityPolicy, securityHeadersFor, withNonce } from '../http/security-headers'
 
 declare module 'h3' {
   interface H3EventContext {
@@ -24,13 +18,8 @@ type HtmlParts = Record<'head' | 'bodyPrepend' | 'bodyAppend', string[]>
  * server injects scripts of its own, so the page policy applies to production builds.)
  */
 export default defineNitroPlugin((nitroApp) => {
-  // Built once, on the first request (settings are validated by then): the same on every answer.
-  let forPages: Record<string, string> | undefined
-  let forApi: Record<string, string> | undefined
   nitroApp.hooks.hook('request', (event) => {
-    forPages ??= baseSecurityHeaders(isHttps(settings().publicUrl))
-    forApi ??= { ...forPages, 'content-security-policy': API_CONTENT_SECURITY_POLICY }
-    setResponseHeaders(event, event.path.startsWith('/api/') ? forApi : forPages)
+    setResponseHeaders(event, securityHeadersFor(event.path, isHttps(settings().publicUrl)).record)
   })
   if (import.meta.dev) return
 
@@ -43,10 +32,10 @@ export default defineNitroPlugin((nitroApp) => {
       parts[key] = parts[key].map((chunk) => withNonce(chunk, nonce))
   })
   nitroApp.hooks.hook('render:response', (response, { event }) => {
-    if (event.context.cspNonce)
-      response.headers = {
-        ...response.headers,
-        'content-security-policy': pageContentSecurityPolicy(event.context.cspNonce),
-      }
+    // Nuxt names itself in x-powered-by; the shop does not advertise what it runs on.
+    const { 'x-powered-by': _poweredBy, ...headers } = response.headers ?? {}
+    response.headers = event.context.cspNonce
+      ? { ...headers, 'content-security-policy': pageContentSecurityPolicy(event.context.cspNonce) }
+      : headers
   })
 })

@@ -44,7 +44,7 @@ describe('the production server on embedded defaults', () => {
     expect(html).toContain('we never see or store your card number')
   })
 
-  it('lets only its own scripts run on a page: a fresh CSP nonce on every script, no framing', async () => {
+  it('lets only its own scripts run on a page: a fresh CSP nonce on every script, no framing, no fingerprint', async () => {
     const nonces = new Set<string>()
     for (let i = 0; i < 2; i++) {
       const response = await fetch(`${app.url}/privacy`)
@@ -60,6 +60,7 @@ describe('the production server on embedded defaults', () => {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff')
       expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
       expect(response.headers.get('x-frame-options')).toBe('DENY')
+      expect(response.headers.get('x-powered-by')).toBeNull()
     }
     expect(nonces.size).toBe(2)
   })

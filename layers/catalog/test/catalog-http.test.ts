@@ -28,6 +28,21 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
     expect(product).toMatchObject({ sku: active[0]!.sku, price: { amount: active[0]!.price } })
   })
 
+  it('answers a product it holds with exactly what the route sends, GET and HEAD alike', async () => {
+    const path = `/api/v1/catalog/products/${active[1]!.slug}`
+    const fromRoute = await get(path)
+    const fromMemory = await get(path)
+    const head = await get(path, { method: 'HEAD' })
+    const headersOf = (response: Response) =>
+      Object.fromEntries(
+        [...response.headers].filter(([name]) => !['x-request-id', 'date', 'connection', 'keep-alive'].includes(name)),
+      )
+    expect(await fromMemory.text()).toBe(await fromRoute.text())
+    expect(headersOf(fromMemory)).toEqual(headersOf(fromRoute))
+    expect(headersOf(head)).toEqual(headersOf(fromRoute))
+    expect(fromMemory.headers.get('x-request-id')).not.toBe(fromRoute.headers.get('x-request-id'))
+  })
+
   it.each([
     ['an unknown slug', '/api/v1/catalog/products/no-such-thing', 404],
     ['an archived product', `/api/v1/catalog/products/${archived.slug}`, 404],

@@ -40,6 +40,12 @@ export function createJsonCache(redis: Redis, options: JsonCacheOptions) {
       return value === NOTHING || value === undefined ? undefined : value
     },
 
+    /** This process's own fresh copy, if it holds one: never loads, never waits. */
+    peek(key: string): string | undefined {
+      const value = local.get(key)
+      return value === NOTHING ? undefined : value
+    },
+
     /** A writer's fresh value, or undefined for "gone": Redis at once, every instance within `localTtlMs`. */
     async write(entries: Record<string, string | undefined>): Promise<void> {
       const pipeline = redis.multi()

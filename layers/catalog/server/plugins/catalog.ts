@@ -3,6 +3,8 @@ import { CATALOG_CONTEXT } from '../../contracts'
 import { registerOutbox } from '../../../../server/messaging/messaging'
 import { registerRawBodyRoute } from '../../../../server/http/body-rules'
 import { registerCachedPages } from '../../../../server/page-cache/registry'
+import { registerFrontRead } from '../../../../server/front-lane/front-lane'
+import { PRODUCT_API_PREFIX, productFromMemory } from '../http/front-reads'
 import { IMAGE_UPLOAD_PATH, MAX_IMAGE_BYTES } from '../features/upload-image'
 import { catalogPages } from '../http/cached-pages'
 import { settings } from '../../../../server/config/runtime'
@@ -35,6 +37,7 @@ export default defineNitroPlugin((nitroApp) => {
       if (seeded.seeded) log.info({ products: seeded.products }, 'demo catalog seeded')
     }
     catalog.forwarder.start()
+    registerFrontRead(PRODUCT_API_PREFIX, productFromMemory(catalog))
     return catalog
   })()
   catalog.catch((error: unknown) => {

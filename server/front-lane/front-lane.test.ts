@@ -1,0 +1,50 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { answerInFront, registerFrontRead } from './front-lane'
+
+describe('the front lane', () => {
+  let server: Server
+  let url: string
+  const security = ['x-content-type-options', 'nosniff']
+
+  beforeAll(async () => {
+    registerFrontRead('/hot/', (path, search) =>
+      path === '/hot/kept'
+        ? { headers: ['content-type', 'text/plain; charset=utf-8', 'x-search', search], body: 'kept café' }
+        : undefined,
+    )
+    server = createServer((request, response) => {
+      if (!answerInFront(request, response, () => security)) response.end('from the app')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise((resolve) => server.close(resolve)))
+
+  it('answers what a read holds, with a request id, the security headers and an exact length', async () => {
+    const response = await fetch(`${url}/hot/kept?b=2`)
+    expect(await response.text()).toBe('kept café')
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength('kept café')))
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('x-search')).toBe('b=2')
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    const traced = await fetch(`${url}/hot/kept`, { headers: { 'x-request-id': 'edge-1234abcd' } })
+    expect(traced.headers.get('x-request-id')).toBe('edge-1234abcd')
+  })
+
+  it('answers HEAD with the headers alone', async () => {
+    const response = await fetch(`${url}/hot/kept`, { method: 'HEAD' })
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength('kept café')))
+    expect(await response.text()).toBe('')
+  })
+
+  it.each([
+    ['a miss', '/hot/missing', {}],
+    ['a path no read claims', '/cold/kept', {}],
+    ['a request with a cookie', '/hot/kept', { headers: { cookie: 'session=x' } }],
+    ['a POST', '/hot/kept', { method: 'POST' }],
+  ])('leaves %s to the app', async (_case, path, init: RequestInit) => {
+    expect(await (await fetch(`${url}${path}`, init)).text()).toBe('from the app')
+  })
+})

@@ -1,0 +1,58 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { requestIdFrom } from '../http/request-id'
+import { logRequest } from '../log/access-log'
+
+/** A front read's answer: the body and the headers of its own, as a flat `[name, value, …]` list. */
+export interface FrontAnswer {
+  headers: readonly string[]
+  body: string | Buffer
+}
+
+/**
+ * Answers an anonymous GET from what this process already holds in memory, or returns undefined to
+ * leave the request to the app. It runs before anything else for every such request under its
+ * prefix, so it is synchronous and cheap, and it never loads anything.
+ */
+export type FrontRead = (path: string, search: string, request: IncomingMessage) => FrontAnswer | undefined
+
+const reads: { prefix: string; read: FrontRead }[] = []
+
+/** A context's hot read joins the front lane (from its Nitro plugin); the kernel knows no context's URLs. */
+export const registerFrontRead = (prefix: string, read: FrontRead) => void reads.push({ prefix, read })
+
+/**
+ * Answers the request in front of the app when a registered read has the answer at hand, with what
+ * the app would have sent (request id, the path's security headers, the read's headers), and says
+ * whether it did. Requests with a cookie are someone's own (a session, later a cart): the app
+ * always sees them.
+ */
+export function answerInFront(
+  request: IncomingMessage,
+  response: ServerResponse,
+  securityHeaders: (path: string) => readonly string[],
+): boolean {
+  const { method } = request
+  if ((method !== 'GET' && method !== 'HEAD') || request.headers.cookie !== undefined) return false
+  const startedAt = performance.now()
+  const url = request.url ?? '/'
+  const queryAt = url.indexOf('?')
+  const path = queryAt < 0 ? url : url.slice(0, queryAt)
+  for (const { prefix, read } of reads) {
+    if (!path.startsWith(prefix)) continue
+    const answer = read(path, queryAt < 0 ? '' : url.slice(queryAt + 1), request)
+    if (!answer) continue
+    const requestId = requestIdFrom(request.headers['x-request-id'] as string | undefined)
+    response.writeHead(200, [
+      'x-request-id',
+      requestId,
+      ...securityHeaders(path),
+      ...answer.headers,
+      'content-length',
+      String(typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.length),
+    ])
+    response.end(method === 'HEAD' ? undefined : answer.body)
+    logRequest({ requestId, method, path, status: 200, startedAt })
+    return true
+  }
+  return false
+}

@@ -1,0 +1,50 @@
+import type { IncomingMessage } from 'node:http'
+import { useNitroApp } from 'nitropack/runtime'
+import type { FrontAnswer } from '../front-lane/front-lane'
+import { newNonce, pageContentSecurityPolicy } from '../http/security-headers'
+import { rootLogger } from '../log/logger'
+import { FRESH_MS, pageKey, withFreshNonce } from './page-cache'
+import { pageStore, ruleFor } from './registry'
+import { PAGE_CACHE_CONTROL, REVALIDATE_HEADER, revalidationToken } from './revalidation'
+
+const revalidating = new Set<string>()
+
+/**
+ * Serves anonymous visitors a page from the cache (the front lane only asks without a cookie). A
+ * page older than a minute is served once more while a fresh copy renders in the background
+ * (stale-while-revalidate); that render comes back through here with the revalidation token.
+ */
+export function cachedPageRead(path: string, search: string, request: IncomingMessage): FrontAnswer | undefined {
+  if (path.startsWith('/api/') || path.startsWith('/_') || !ruleFor(path)) return undefined
+  if (request.headers[REVALIDATE_HEADER] === revalidationToken) return undefined
+  const key = pageKey(path, search)
+  const page = pageStore.get(key)
+  if (!page) return undefined
+  if (Date.now() - page.storedAt > FRESH_MS) revalidate(key, request.url ?? path)
+  // Every answer gets a nonce of its own, as a freshly rendered page does.
+  const nonce = newNonce()
+  return {
+    headers: [
+      'content-type',
+      'text/html;charset=utf-8',
+      'content-security-policy',
+      pageContentSecurityPolicy(nonce),
+      'cache-control',
+      PAGE_CACHE_CONTROL,
+      'vary',
+      'cookie',
+      'x-page-cache',
+      'hit',
+    ],
+    body: withFreshNonce(page, nonce),
+  }
+}
+
+function revalidate(key: string, url: string) {
+  if (revalidating.has(key)) return
+  revalidating.add(key)
+  useNitroApp()
+    .localFetch(url, { headers: { accept: 'text/html', [REVALIDATE_HEADER]: revalidationToken } })
+    .catch((error: unknown) => rootLogger.warn({ err: error, key }, 'a cached page could not be renewed'))
+    .finally(() => revalidating.delete(key))
+}

@@ -1,4 +1,4 @@
-import { createError, type H3Event } from 'h3'
+import { createError, setResponseHeader, type H3Event } from 'h3'
 
 export type Role = 'Customer' | 'Admin'
 
@@ -16,9 +16,14 @@ let authenticate: Authenticator = async () => undefined
 /** The identity context installs how requests are authenticated (tokens, cookies). */
 export const setAuthenticator = (authenticator: Authenticator) => void (authenticate = authenticator)
 
+/**
+ * The signed-in caller, or 401. What a guarded slice answers is that caller's own (or an admin's),
+ * so no browser or shared cache may keep it.
+ */
 export async function requireUser(event: H3Event): Promise<Principal> {
   const principal = await authenticate(event)
   if (!principal) throw createError({ statusCode: 401, message: 'Sign in to continue.' })
+  setResponseHeader(event, 'cache-control', 'private, no-store')
   return principal
 }
 

@@ -160,6 +160,7 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
 
     const created = await post(admin, body)
     expect(created.status).toBe(201)
+    expect(created.headers.get('cache-control')).toBe('private, no-store')
     const product = (await created.json()) as ProductDto
     expect((await get('/api/v1/catalog/products/http-desk-lamp')).status).toBe(200)
     await get('/products/http-desk-lamp')

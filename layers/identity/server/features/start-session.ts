@@ -28,16 +28,20 @@ export async function startSession(
   /** The password hash just verified; the session starts only if the account still has it. */
   verifiedPasswordHash?: string,
 ): Promise<SessionGrant> {
-  // The family's rows and the token's signature are independent, so they are made at once; the
-  // session is live in Redis before its rows commit, so a revocation racing it cannot miss it.
+  // The family's row and the token's signature are independent, so they are made at once. The
+  // session is live in Redis before its row exists: a revocation that commits after the row also
+  // closes the session, and one that commits before it leaves the sign-in without a row.
   const familyId = uuidv7()
   const [refresh, access] = await Promise.all([
-    identity.refreshTokens.startFamily(user.id, ip, familyId, verifiedPasswordHash, (issued) =>
-      identity.sessions.open(issued.userId, issued.familyId),
-    ),
+    identity.sessions
+      .open(user.id, familyId)
+      .then(() => identity.refreshTokens.startFamily(user.id, ip, familyId, verifiedPasswordHash)),
     identity.accessTokens.issue({ userId: user.id, roles: user.roles, sessionId: familyId }),
   ])
-  if (!refresh) throw createError({ statusCode: 401, message: 'The account changed while signing in. Sign in again.' })
+  if (!refresh) {
+    await identity.sessions.close(user.id, familyId)
+    throw createError({ statusCode: 401, message: 'The account changed while signing in. Sign in again.' })
+  }
   return grantOf(user, refresh, access, true)
 }
 

@@ -67,51 +67,48 @@ export function refreshTokenStore(db: IdentityDb) {
     /**
      * A new family: every sign-in starts one, so signing in twice gives two independent sessions.
      * It happens only if the account is unlocked and, for a password sign-in, still has the
-     * password just verified (a reset in between wins); it also records the last login.
-     * Returns undefined when the account changed under the sign-in.
+     * password just verified (a reset in between wins); it also records the last login. One
+     * statement: the update locks the user's row before the token is inserted, as every session
+     * change does. Returns undefined when the account changed under the sign-in.
      */
-    startFamily: (
+    async startFamily(
       userId: string,
       ip: string | undefined,
       familyId: string,
       expectPasswordHash: string | undefined,
-      beforeCommit: BeforeCommit,
-    ): Promise<IssuedRefreshToken | undefined> =>
-      db.transaction().execute(async (trx) => {
-        const { issued, values } = newToken({
-          userId,
-          familyId,
-          expiresAt: new Date(Date.now() + REFRESH_TOKEN_LIFETIME_MS),
-          ip,
-        })
-        let signedIn = trx
-          .updateTable('users')
-          .set({ last_login_at: new Date() })
-          .where('id', '=', userId)
-          .where('locked_at', 'is', null)
-        if (expectPasswordHash !== undefined) signedIn = signedIn.where('password_hash', '=', expectPasswordHash)
-        const inserted = await trx
-          .with('signed_in', () => signedIn.returning('id'))
-          .insertInto('refresh_tokens')
-          .columns(['id', 'user_id', 'family_id', 'token_hash', 'expires_at', 'created_by_ip'])
-          .expression((eb) =>
-            eb
-              .selectFrom('signed_in')
-              .select([
-                eb.val(values.id).as('id'),
-                eb.val(values.user_id).as('user_id'),
-                eb.val(values.family_id).as('family_id'),
-                eb.val(values.token_hash).as('token_hash'),
-                eb.val(values.expires_at).as('expires_at'),
-                eb.val(values.created_by_ip).as('created_by_ip'),
-              ]),
-          )
-          .returning('id')
-          .executeTakeFirst()
-        if (!inserted) return undefined
-        await beforeCommit(issued)
-        return issued
-      }),
+    ): Promise<IssuedRefreshToken | undefined> {
+      const { issued, values } = newToken({
+        userId,
+        familyId,
+        expiresAt: new Date(Date.now() + REFRESH_TOKEN_LIFETIME_MS),
+        ip,
+      })
+      let signedIn = db
+        .updateTable('users')
+        .set({ last_login_at: new Date() })
+        .where('id', '=', userId)
+        .where('locked_at', 'is', null)
+      if (expectPasswordHash !== undefined) signedIn = signedIn.where('password_hash', '=', expectPasswordHash)
+      const inserted = await db
+        .with('signed_in', () => signedIn.returning('id'))
+        .insertInto('refresh_tokens')
+        .columns(['id', 'user_id', 'family_id', 'token_hash', 'expires_at', 'created_by_ip'])
+        .expression((eb) =>
+          eb
+            .selectFrom('signed_in')
+            .select([
+              eb.val(values.id).as('id'),
+              eb.val(values.user_id).as('user_id'),
+              eb.val(values.family_id).as('family_id'),
+              eb.val(values.token_hash).as('token_hash'),
+              eb.val(values.expires_at).as('expires_at'),
+              eb.val(values.created_by_ip).as('created_by_ip'),
+            ]),
+        )
+        .returning('id')
+        .executeTakeFirst()
+      return inserted ? issued : undefined
+    },
 
     /**
      * Exchanges a token for its successor. The row locks make two concurrent rotations of one token

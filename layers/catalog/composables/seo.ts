@@ -43,31 +43,35 @@ export interface PageSeo {
 }
 
 /**
- * Title, description, Open Graph, canonical link and JSON-LD of a page, all following `seo` as it
- * changes. `seo` gets the site origin for the absolute URLs structured data needs.
+ * Title, description, Open Graph, canonical link and JSON-LD of a page. `seo` gets the site origin
+ * for the absolute URLs structured data needs. The server renders a page once, so it hands unhead
+ * plain values; the browser follows `seo` as the page's data changes.
  */
 export function useCatalogSeo(seo: (origin: string) => PageSeo) {
   const origin = useSiteOrigin()
-  const page = computed(() => seo(origin))
-  const url = computed(() => absoluteUrl(origin, page.value.path))
-  useSeoMeta({
-    title: () => page.value.title,
-    description: () => page.value.description,
-    ogTitle: () => page.value.title,
-    ogDescription: () => page.value.description,
-    ogUrl: () => url.value,
-    ogImage: () => (page.value.image ? absoluteUrl(origin, page.value.image) : undefined),
-  })
-  useHead({
-    // useSeoMeta's og:type knows no "product", the type a product page should announce.
-    meta: [{ key: 'og:type', property: 'og:type', content: () => page.value.type ?? 'website' }],
+  if (import.meta.server) useHead(headOf(seo(origin), origin))
+  else useHead(computed(() => headOf(seo(origin), origin)))
+}
+
+function headOf(page: PageSeo, origin: string) {
+  const url = absoluteUrl(origin, page.path)
+  const image = page.image ? absoluteUrl(origin, page.image) : undefined
+  return {
+    title: page.title,
+    meta: [
+      { key: 'description', name: 'description', content: page.description },
+      { key: 'og:title', property: 'og:title', content: page.title },
+      { key: 'og:description', property: 'og:description', content: page.description },
+      { key: 'og:url', property: 'og:url', content: url },
+      // Open Graph's own vocabulary: a product page announces "product", which useSeoMeta lacks.
+      { key: 'og:type', property: 'og:type', content: page.type ?? 'website' },
+      ...(image ? [{ key: 'og:image', property: 'og:image', content: image }] : []),
+    ],
     link: [{ key: 'canonical', rel: 'canonical', href: url }],
-    script: computed(() =>
-      (page.value.structured ?? []).map((data, index) => ({
-        key: `ld-json-${index}`,
-        type: 'application/ld+json',
-        innerHTML: jsonLd(data),
-      })),
-    ),
-  })
+    script: (page.structured ?? []).map((data, index) => ({
+      key: `ld-json-${index}`,
+      type: 'application/ld+json',
+      innerHTML: jsonLd(data),
+    })),
+  }
 }

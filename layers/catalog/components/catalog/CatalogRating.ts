@@ -1,0 +1,26 @@
+import { h, type FunctionalComponent } from 'vue'
+import { ratingNumber } from '../../composables/formats'
+
+const MAX_STARS = 5
+
+/**
+ * Stars out of five: an average with its number of reviews, or one review's rating. A functional
+ * component: it keeps no state, and a page shows one per review or product card.
+ */
+const CatalogRating: FunctionalComponent<{ value: number; count?: number }> = ({ value, count }) => {
+  if (count === 0) return h('span', { class: 'rating rating--none' }, 'No reviews yet')
+  const filled = Math.min(MAX_STARS, Math.max(0, Math.round(value)))
+  const number = ratingNumber.format(value)
+  const outOf = `${number} out of ${MAX_STARS}`
+  const parts = [
+    h('span', { class: 'rating__stars' }, '★'.repeat(filled) + '☆'.repeat(MAX_STARS - filled)),
+    h('span', { class: 'rating__value' }, number),
+  ]
+  if (count !== undefined) parts.push(h('span', { class: 'rating__count' }, `(${count})`))
+  // One image with one name: a screen reader says "4.5 out of 5, 12 reviews", not ten star characters.
+  const label = count === undefined ? outOf : `${outOf}, ${count} ${count === 1 ? 'review' : 'reviews'}`
+  return h('span', { class: 'rating', role: 'img', 'aria-label': label }, parts)
+}
+CatalogRating.props = ['value', 'count']
+
+export default CatalogRating

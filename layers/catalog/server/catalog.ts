@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import type { ProductPageDto } from '../contracts'
 import type { Infrastructure } from '../../../server/infrastructure'
+import { rateLimiter, type RateLimiter } from '../../../server/redis/rate-limiter'
 import { createJsonCache, type JsonCache } from './cache/json-cache'
 import { createImageStore, type ImageStore } from './images/image-store'
 import { createOutboxForwarder, type OutboxForwarder } from './messaging/outbox-forwarder'
@@ -18,6 +19,8 @@ export interface Catalog {
    */
   listings: LRUCache<string, ProductPageDto>
   images: ImageStore
+  /** Limits shoppers' writes (reviews), shared by every instance through Redis. */
+  limiter: RateLimiter
   /** Moves events written with product documents to the relay's outbox. */
   forwarder: OutboxForwarder
   log: Logger
@@ -45,6 +48,7 @@ export async function createCatalog(
     cache: createJsonCache(infrastructure.redis.client, CACHE),
     listings: new LRUCache<string, ProductPageDto>({ max: 1_000, ttl: 1_000 }),
     images: createImageStore(settings.dataDir),
+    limiter: rateLimiter(infrastructure.redis.client),
     forwarder: createOutboxForwarder(collections, infrastructure.sql, log),
     log,
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testServices } from '../../../test/support/services'
 import type { CategoryDto, ProductDto, ProductPageDto } from '../contracts'
+import { REVIEWS_PER_HOUR } from '../server/features/review-limit'
 import { demoCatalog } from '../server/seed/demo-catalog'
 import { startCatalogApp, type CatalogApp } from './catalog-app'
 
@@ -218,5 +219,32 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
     const shopper = await app.token('customer')
     expect((await post(shopper)).status).toBe(201)
     expect((await post(shopper)).status).toBe(409)
+  })
+
+  it('limits how many reviews a shopper may post in an hour, with Retry-After', async () => {
+    const shopper = await app.token('customer')
+    const post = (slug: string) =>
+      get(`/api/v1/catalog/products/${slug}/reviews`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${shopper}` },
+        body: JSON.stringify({ rating: 5, title: 'Great', comment: 'Works well.', authorName: 'Kim' }),
+      })
+    const statuses = []
+    for (const product of active.slice(10, 10 + REVIEWS_PER_HOUR)) statuses.push((await post(product.slug)).status)
+    expect(statuses).toEqual(Array(REVIEWS_PER_HOUR).fill(201))
+    const admin = await app.token('admin')
+    const pending = async () =>
+      (
+        (await (
+          await get('/api/v1/catalog/admin/reviews', { headers: { authorization: `Bearer ${admin}` } })
+        ).json()) as {
+          total: number
+        }
+      ).total
+    const before = await pending()
+    const refused = await post(active[30]!.slug)
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await pending()).toBe(before)
   })
 })

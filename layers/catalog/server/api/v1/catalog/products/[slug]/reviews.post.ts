@@ -1,17 +1,26 @@
 import { defineEventHandler } from 'h3'
 import { requireUser } from '../../../../../../../../server/auth/guard'
+import { retryLater } from '../../../../../../../../server/http/problem'
 import { readJson } from '../../../../../../../../server/http/read-json'
 import { readParams } from '../../../../../../../../server/http/read-query'
 import { useCatalog } from '../../../../../catalog'
 import { postReview } from '../../../../../features/post-review'
+import { countReviewAttempt } from '../../../../../features/review-limit'
 import { valueOrProblem } from '../../../../../http/outcome'
 import { slugParams } from '../../../../../http/params'
 import { reviewInput } from '../../../../../http/review-input'
 
-/** POST /api/v1/catalog/products/{slug}/reviews (signed in): one review per shopper, shown once approved. */
+/**
+ * POST /api/v1/catalog/products/{slug}/reviews (signed in): one review per shopper, shown once
+ * approved; 429 with Retry-After past REVIEWS_PER_HOUR attempts.
+ */
 export default defineEventHandler(async (event) => {
   const { userId } = await requireUser(event)
   const { slug } = readParams(event, slugParams)
   const input = await readJson(event, reviewInput)
-  return valueOrProblem(event, await postReview(await useCatalog(), userId, slug, input), 201)
+  const catalog = await useCatalog()
+  const attempt = await countReviewAttempt(catalog, userId)
+  if (!attempt.allowed)
+    throw retryLater(429, attempt.retryAfterSeconds, 'You have posted many reviews lately. Try again later.')
+  return valueOrProblem(event, await postReview(catalog, userId, slug, input), 201)
 })

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import { redisKey } from '../../../../server/redis/create-redis'
+import { redisKey } from './create-redis'
 
 export interface RateLimit {
   /** Attempts allowed per window. */

@@ -148,11 +148,17 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !services.amqpUrl
   'the production server on real services',
   () => {
     let authJwks: string
+    const dataDirs: string[] = []
     beforeAll(async () => void (authJwks = await testJwks()))
+    afterAll(() => Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true }))))
     // Each instance has its own DATA_DIR: the embedded MongoDB (no real one here) locks its folder.
+    const dataDir = () => {
+      dataDirs.push(mkdtempSync(join(tmpdir(), 'shop-e2e-real-')))
+      return dataDirs.at(-1)!
+    }
     const env = () => ({
       AUTH_JWKS: authJwks,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'shop-e2e-real-')),
+      DATA_DIR: dataDir(),
       DATABASE_URL: services.databaseUrl,
       REDIS_URL: services.redisUrl,
       REDIS_KEY_PREFIX: services.redisKeyPrefix,

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { hash } from '@node-rs/argon2'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -537,12 +540,13 @@ describe.skipIf(!realServicesAvailable)('identity over HTTP, on real Postgres an
 
 describe.skipIf(!realServicesAvailable)('identity start-up', () => {
   it('refuses to run in production on a real database without AUTH_JWKS', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'shop-identity-no-key-'))
     const { code, stderr } = await runAppExpectingExit({
       DATABASE_URL: services.databaseUrl!,
       REDIS_URL: services.redisUrl!,
       REDIS_KEY_PREFIX: services.redisKeyPrefix,
-      DATA_DIR: '/tmp/shop-identity-no-key',
-    })
+      DATA_DIR: dataDir,
+    }).finally(() => rm(dataDir, { recursive: true, force: true }))
     expect(code).toBe(78)
     expect(stderr).toContain('AUTH_JWKS must be set in production')
   })

@@ -21,21 +21,25 @@ export function baseSecurityHeaders(https: boolean): Record<string, string> {
 /**
  * The policy for server-rendered pages: scripts run only with this response's nonce (and what
  * they load, via 'strict-dynamic'), nothing may frame the shop, plugins and <base> are off.
- * Styles stay 'unsafe-inline': Vue binds style attributes, and CSS cannot run code.
+ * Styles stay 'unsafe-inline': Vue binds style attributes, and CSS cannot run code. It is joined
+ * once: every page answer, cached ones included, only puts its nonce in between.
  */
-export const pageContentSecurityPolicy = (nonce: string) =>
-  [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob: https:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ')
+const [PAGE_POLICY_HEAD, PAGE_POLICY_TAIL] = [
+  "default-src 'self'",
+  "script-src 'self' 'nonce-{nonce}' 'strict-dynamic'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+]
+  .join('; ')
+  .split('{nonce}') as [string, string]
+
+export const pageContentSecurityPolicy = (nonce: string) => `${PAGE_POLICY_HEAD}${nonce}${PAGE_POLICY_TAIL}`
 
 /** API answers are data, never documents: nothing in them may run or be framed. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
@@ -45,24 +49,21 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
  * list: API answers carry their fixed policy here, pages get theirs when rendered (it holds a nonce).
  */
 export function securityHeadersFor(path: string, https: boolean) {
-  const built = (https ? forHttps : forHttp) ?? buildSecurityHeaders(https)
-  return path.startsWith('/api/') ? built.api : built.pages
+  let headers = built.get(https)
+  if (!headers) built.set(https, (headers = buildSecurityHeaders(https)))
+  return path.startsWith('/api/') ? headers.api : headers.pages
 }
 
 type Built = Record<'pages' | 'api', { record: Readonly<Record<string, string>>; flat: readonly string[] }>
-let forHttp: Built | undefined
-let forHttps: Built | undefined
+const built = new Map<boolean, Built>()
 
 function buildSecurityHeaders(https: boolean): Built {
   const pages = baseSecurityHeaders(https)
   const api = { ...pages, 'content-security-policy': API_CONTENT_SECURITY_POLICY }
-  const built = {
+  return {
     pages: { record: pages, flat: Object.entries(pages).flat() },
     api: { record: api, flat: Object.entries(api).flat() },
   }
-  if (https) forHttps = built
-  else forHttp = built
-  return built
 }
 
 /** Adds the nonce to every script and module preload the renderer wrote. */

@@ -31,11 +31,13 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
     await app?.close()
   })
 
-  async function open(path: string, javaScript = true): Promise<Page> {
+  /** Opens a page; `requested` collects every URL the page asks for while it loads and after. */
+  async function open(path: string, javaScript = true, requested: string[] = []): Promise<Page> {
     const page = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage()
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
     })
+    page.on('request', (request) => requested.push(request.url()))
     await page.goto(`${app.url}${path}`)
     if (javaScript)
       await page.waitForFunction(() =>
@@ -54,6 +56,25 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
     await expect.poll(() => shownPrice(page)).not.toBe(first)
     const cents = product.price + other.priceModifier
     expect(await shownPrice(page)).toBe(`${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`)
+  })
+
+  it('hydrates the product page from the data it came with, asking the API for nothing', async () => {
+    const requested: string[] = []
+    const page = await open(`/products/${product.slug}`, true, requested)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(product.name)
+    expect(await page.locator('.review').count()).toBeGreaterThan(0)
+    expect(requested.filter((url) => url.includes('/api/'))).toEqual([])
+  })
+
+  it('follows a breadcrumb inside the app, without loading a new document', async () => {
+    const page = await open(`/products/${product.slug}`)
+    await page.evaluate(() => Object.assign(window, { stillTheSameDocument: true }))
+    const crumb = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').last()
+    const category = (await crumb.textContent())!
+    await crumb.click()
+    await page.waitForURL(/\/categories\//)
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(category)
+    expect(await page.evaluate(() => (window as { stillTheSameDocument?: boolean }).stillTheSameDocument)).toBe(true)
   })
 
   it.each([true, false])('filters a category with the facet form (JavaScript %s)', async (javaScript) => {

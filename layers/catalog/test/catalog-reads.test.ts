@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ProductDto, ProductPageDto } from '../contracts'
+import type { ProductDto, ProductPageDto, ReviewPageDto } from '../contracts'
 import { PRICE_BANDS, priceBandLabel } from '../server/domain/listing-query'
 import { categoryIndex } from '../server/features/category-index'
 import { listCategory, searchProducts, type ListingOutcome } from '../server/features/list-products'
 import { productJsonBySlug } from '../server/features/product-detail'
-import { productReviews } from '../server/features/product-reviews'
+import { productReviewsJson } from '../server/features/product-reviews'
 import { productEntries, sitemapPlan } from '../server/features/sitemap'
 import type { ProductDocument } from '../server/mongo/documents'
 import { demoCatalog } from '../server/seed/demo-catalog'
@@ -152,10 +152,10 @@ describe('catalog reads on the MongoDB-wire server and Redis', () => {
 
   it('pages a product’s approved reviews, newest first', async () => {
     const reviewed = active.find((product) => product.rating.count >= 2)!
-    const page = (await productReviews(store.catalog, reviewed.slug, 1))!
+    const page = JSON.parse((await productReviewsJson(store.catalog, reviewed.slug, 1))!) as ReviewPageDto
     expect(page.total).toBe(reviewed.rating.count)
     const dates = page.items.map((review) => review.createdAt)
     expect(dates).toEqual([...dates].sort().reverse())
-    expect(await productReviews(store.catalog, 'no-such-product', 1)).toBeUndefined()
+    expect(await productReviewsJson(store.catalog, 'no-such-product', 1)).toBeUndefined()
   })
 })

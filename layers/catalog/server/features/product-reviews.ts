@@ -8,16 +8,15 @@ export const MAX_REVIEW_PAGE = 50
 export const firstReviewsKey = (slug: string) => `product-reviews:${slug}`
 
 /**
- * A product's approved reviews, newest first; undefined when the product is not on sale. The first
- * page, which every product page shows, is cached; moderation refreshes it.
+ * A product's approved reviews, newest first, as JSON text; undefined when the product is not on
+ * sale. The first page, which every product page shows, is cached; moderation refreshes it.
  */
-export async function productReviews(catalog: Catalog, slug: string, page: number): Promise<ReviewPageDto | undefined> {
-  if (page !== 1) return readReviews(catalog, slug, page)
-  const json = await catalog.cache.read(firstReviewsKey(slug), async () => {
-    const first = await readReviews(catalog, slug, 1)
-    return first && JSON.stringify(first)
-  })
-  return json ? (JSON.parse(json) as ReviewPageDto) : undefined
+export async function productReviewsJson(catalog: Catalog, slug: string, page: number): Promise<string | undefined> {
+  const read = async () => {
+    const reviews = await readReviews(catalog, slug, page)
+    return reviews && JSON.stringify(reviews)
+  }
+  return page === 1 ? catalog.cache.read(firstReviewsKey(slug), read) : read()
 }
 
 async function readReviews(catalog: Catalog, slug: string, page: number): Promise<ReviewPageDto | undefined> {

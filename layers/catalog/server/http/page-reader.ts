@@ -1,38 +1,38 @@
 import type { CategoryDto, ProductDto, ReviewPageDto } from '../../contracts'
+import { catalogJson, type CatalogJson } from '../../composables/catalogJson'
 import type { Catalog } from '../catalog'
 import { categoryIndex } from '../features/category-index'
 import { featured, type HomeDto } from '../features/featured'
 import { listCategory, searchProducts, type ListingOutcome } from '../features/list-products'
 import { productJsonBySlug } from '../features/product-detail'
-import { productReviews } from '../features/product-reviews'
+import { productReviewsJson } from '../features/product-reviews'
 
 export type { HomeDto, ListingOutcome }
 
 /**
  * What the catalog pages read while rendering on the server: the features themselves, called
  * directly, so a page costs no HTTP request to its own API. On the client the same data comes
- * from `/api/v1/catalog/…`.
+ * from `/api/v1/catalog/…`. Reads the catalog keeps as JSON text come with that text.
  */
 export interface CatalogPageReader {
-  home(): Promise<HomeDto>
+  home(): Promise<CatalogJson<HomeDto>>
   categories(): Promise<CategoryDto[]>
-  product(slug: string): Promise<ProductDto | undefined>
+  product(slug: string): Promise<CatalogJson<ProductDto> | undefined>
   listing(categorySlug: string, query: Record<string, unknown>): Promise<ListingOutcome>
   search(q: string, query: Record<string, unknown>): Promise<ListingOutcome>
-  reviews(slug: string, page: number): Promise<ReviewPageDto | undefined>
+  reviews(slug: string, page: number): Promise<CatalogJson<ReviewPageDto> | undefined>
 }
+
+const parsed = <T>(json: string | undefined) => (json ? catalogJson<T>(json) : undefined)
 
 export function pageReader(catalog: Promise<Catalog>): CatalogPageReader {
   return {
-    home: async () => JSON.parse(await featured(await catalog)) as HomeDto,
+    home: async () => catalogJson<HomeDto>(await featured(await catalog)),
     categories: async () => (await categoryIndex(await catalog)).tree,
-    product: async (slug) => {
-      const json = await productJsonBySlug(await catalog, slug)
-      return json ? (JSON.parse(json) as ProductDto) : undefined
-    },
+    product: async (slug) => parsed<ProductDto>(await productJsonBySlug(await catalog, slug)),
     listing: async (slug, query) => listCategory(await catalog, slug, query),
     search: async (q, query) => searchProducts(await catalog, q, query),
-    reviews: async (slug, page) => productReviews(await catalog, slug, page),
+    reviews: async (slug, page) => parsed<ReviewPageDto>(await productReviewsJson(await catalog, slug, page)),
   }
 }
 

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { BENCH_ADMIN, peakRssMb, type Scenario } from '../harness'
+import { loadBareServer } from './reference'
 
 // A product of the deterministic demo catalog every instance seeds on first start.
 const PRODUCT = '/api/v1/catalog/products?category=electronics&pageSize=1&sort=price-asc'
@@ -53,6 +57,33 @@ export const productPageCached: Scenario = {
   async run({ app, httpLoad }) {
     const server = await app()
     return httpLoad(`${server.url}/products/${await demoProductSlug(server.url)}`, server.child.pid!)
+  },
+}
+
+/**
+ * A bare node:http server answering with the cached product page's very bytes (headers and body):
+ * the most this machine's load generator and kernel take for a page that size, whatever the app
+ * does. `product-page-cached` cannot rise above it.
+ */
+export const productPageBytes: Scenario = {
+  name: 'product-page-bytes',
+  unit: 'req/s',
+  description: 'bare node:http answering with the cached product page’s bytes (the ceiling for that size)',
+  async run({ app, httpLoad }) {
+    const server = await app()
+    const response = await fetch(`${server.url}/products/${await demoProductSlug(server.url)}`)
+    const body = Buffer.from(await response.arrayBuffer())
+    // Node adds these itself; the rest is sent as the app sent it.
+    const own = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding'])
+    const headers = [...response.headers].filter(([name]) => !own.has(name)).flat()
+    const folder = mkdtempSync(join(tmpdir(), 'bench-page-'))
+    try {
+      const answerFile = join(folder, 'answer.json')
+      writeFileSync(answerFile, JSON.stringify({ headers, body: body.toString('base64') }))
+      return await loadBareServer('replay-server.mjs', { ANSWER_FILE: answerFile }, httpLoad)
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
   },
 }
 

@@ -9,6 +9,7 @@ import {
   catalogListingFacets,
   catalogProductApi,
   productChangeVisible,
+  productPageBytes,
   productPageCached,
   productPageUncached,
 } from './catalog'
@@ -31,5 +32,6 @@ export const scenarios: Scenario[] = [
   catalogListingFacets,
   productPageUncached,
   productPageCached,
+  productPageBytes,
   productChangeVisible,
 ]

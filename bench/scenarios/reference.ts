@@ -1,27 +1,14 @@
 import { fork } from 'node:child_process'
 import { join } from 'node:path'
 import { freePort } from '../../scripts/lib/app-process'
-import { SERVER_CPU, type Scenario } from '../harness'
+import { SERVER_CPU, type BenchContext, type Measurement, type Scenario } from '../harness'
 
 /** A bare node:http JSON endpoint on the server core: the denominator of every ratio. */
 export const baseline: Scenario = {
   name: 'baseline',
   unit: 'req/s',
   description: 'bare node:http JSON endpoint',
-  async run({ httpLoad }) {
-    const port = await freePort()
-    const child = fork(join(import.meta.dirname, '../baseline-server.mjs'), [], {
-      env: { PORT: String(port) },
-      stdio: 'ignore',
-    })
-    try {
-      await new Promise((resolve) => child.once('message', resolve))
-      await pin(child.pid!)
-      return await httpLoad(`http://127.0.0.1:${port}/`, child.pid!)
-    } finally {
-      child.kill()
-    }
-  },
+  run: ({ httpLoad }) => loadBareServer('baseline-server.mjs', {}, httpLoad),
 }
 
 /** A trivial static page rendered by Nuxt: the reference for every server-rendered page. */
@@ -33,6 +20,26 @@ export const ssrStatic: Scenario = {
     const server = await app()
     return httpLoad(`${server.url}/privacy`, server.child.pid!)
   },
+}
+
+/** Starts one of bench/'s bare servers on the server core and loads it like any scenario. */
+export async function loadBareServer(
+  script: string,
+  env: Record<string, string>,
+  httpLoad: BenchContext['httpLoad'],
+): Promise<Measurement> {
+  const port = await freePort()
+  const child = fork(join(import.meta.dirname, '..', script), [], {
+    env: { ...env, PORT: String(port) },
+    stdio: 'ignore',
+  })
+  try {
+    await new Promise((resolve) => child.once('message', resolve))
+    await pin(child.pid!)
+    return await httpLoad(`http://127.0.0.1:${port}/`, child.pid!)
+  } finally {
+    child.kill()
+  }
 }
 
 async function pin(pid: number) {

@@ -28,9 +28,9 @@ export function useCatalogRead<T>(
 
 /**
  * The server's side: one read, its value left in the payload under `key` (as its JSON text, when
- * the catalog had it as text), where the browser's `useAsyncData` finds it while hydrating. A render reads each key once and never refreshes or
- * cancels it, so Nuxt's per-call machinery for that (abort controllers, dedupe, refresh hooks)
- * would cost every page render for nothing.
+ * the catalog had it as text), where the browser's `useAsyncData` finds it while hydrating. A
+ * render reads each key once and never refreshes or cancels it, so Nuxt's per-call machinery for
+ * that (abort controllers, dedupe, refresh hooks) would cost every page render for nothing.
  */
 function readOnServer<T>(
   key: string,

@@ -13,6 +13,9 @@ export async function demoProductSlug(url: string): Promise<string> {
   return ((await response.json()) as { items: { slug: string }[] }).items[0]!.slug
 }
 
+/** The demo product's page on the app at `url`. */
+export const demoProductPage = async (url: string) => `${url}/products/${await demoProductSlug(url)}`
+
 /** GET /api/v1/catalog/products/{slug}: a cached product as JSON (target ≥ 0.50 of the baseline). */
 export const catalogProductApi: Scenario = {
   name: 'catalog-product-api',
@@ -43,9 +46,8 @@ export const productPageUncached: Scenario = {
   reference: 'ssr-static',
   async run({ app, httpLoad }) {
     const server = await app()
-    const slug = await demoProductSlug(server.url)
     // Any cookie makes a page someone's own, so the page cache leaves it alone.
-    return httpLoad(`${server.url}/products/${slug}`, server.child.pid!, { headers: { cookie: 'bench=1' } })
+    return httpLoad(await demoProductPage(server.url), server.child.pid!, { headers: { cookie: 'bench=1' } })
   },
 }
 
@@ -56,7 +58,7 @@ export const productPageCached: Scenario = {
   description: 'SSR /products/{slug} for anonymous visitors (page cache, fresh nonce each time)',
   async run({ app, httpLoad }) {
     const server = await app()
-    return httpLoad(`${server.url}/products/${await demoProductSlug(server.url)}`, server.child.pid!)
+    return httpLoad(await demoProductPage(server.url), server.child.pid!)
   },
 }
 
@@ -71,7 +73,7 @@ export const productPageBytes: Scenario = {
   description: 'bare node:http answering with the cached product page’s bytes (the ceiling for that size)',
   async run({ app, httpLoad }) {
     const server = await app()
-    const response = await fetch(`${server.url}/products/${await demoProductSlug(server.url)}`)
+    const response = await fetch(await demoProductPage(server.url))
     const body = Buffer.from(await response.arrayBuffer())
     // Node adds these itself; the rest is sent as the app sent it.
     const own = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding'])

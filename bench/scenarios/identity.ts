@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import autocannon from 'autocannon'
 import { ALL_CPUS, CORES, peakRssMb, type Measurement, type Scenario } from '../harness'
-import { demoProductSlug } from './catalog'
+import { demoProductPage } from './catalog'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const PASSWORD = 'a perfectly fine passphrase'
@@ -146,7 +146,7 @@ export const pageDuringLoginFlood: Scenario = {
   async run({ app }) {
     const server = await app('all-cores')
     const emails = await benchAccounts(server.url)
-    const url = `${server.url}/products/${await demoProductSlug(server.url)}`
+    const url = await demoProductPage(server.url)
     const idle: Latencies[] = []
     const busy: Latencies[] = []
     const logins: number[] = []

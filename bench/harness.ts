@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import autocannon from 'autocannon'
-import type { AppProcess } from '../scripts/lib/app-process'
+import type { AppProcess } from '#scripts/lib/app-process'
 
 export interface Measurement {
   value: number

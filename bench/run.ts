@@ -6,9 +6,9 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startApp, type AppProcess } from '../scripts/lib/app-process'
-import { ensureProductionBuild, projectRoot } from '../scripts/lib/production-build'
-import { testJwks } from '../test/support/auth-keys'
+import { startApp, type AppProcess } from '#scripts/lib/app-process'
+import { ensureProductionBuild, projectRoot } from '#scripts/lib/production-build'
+import { testJwks } from '#test/support/auth-keys'
 import {
   ALL_CPUS,
   BENCH_ADMIN,

@@ -7,13 +7,13 @@
  */
 import { createInterface } from 'node:readline/promises'
 import pino from 'pino'
-import { envNameOf, InvalidSettingsError, parseSettings } from '../server/config/settings'
-import { createRedis } from '../server/redis/create-redis'
-import { createSql } from '../server/sql/create-sql'
-import { parseIdentitySettings } from '../layers/identity/server/config/identity-settings'
-import { ensureAdmin } from '../layers/identity/server/features/ensure-admin'
-import { createIdentity } from '../layers/identity/server/identity'
-import { generateJwks } from '../layers/identity/server/infrastructure/signing-keys'
+import { envNameOf, InvalidSettingsError, parseSettings } from '#kernel/config/settings'
+import { createRedis } from '#kernel/redis/create-redis'
+import { createSql } from '#kernel/sql/create-sql'
+import { parseIdentitySettings } from '#layers/identity/server/config/identity-settings'
+import { ensureAdmin } from '#layers/identity/server/features/ensure-admin'
+import { createIdentity } from '#layers/identity/server/identity'
+import { generateJwks } from '#layers/identity/server/infrastructure/signing-keys'
 import { migrateAll } from './lib/migrate-all'
 
 const fromEnv = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, process.env[envNameOf(key)]]))

@@ -2,8 +2,8 @@
  * `npm run migrate`: applies every layer's migrations to DATABASE_URL (or the embedded PGlite
  * under DATA_DIR), the same ones the app applies at start-up.
  */
-import { parseSettings, envNameOf, InvalidSettingsError } from '../server/config/settings'
-import { createSql } from '../server/sql/create-sql'
+import { parseSettings, envNameOf, InvalidSettingsError } from '#kernel/config/settings'
+import { createSql } from '#kernel/sql/create-sql'
 import { migrateAll } from './lib/migrate-all'
 
 const settingsFromEnv = (keys: string[]) =>

@@ -4,10 +4,10 @@
  * embedded store seeds itself on first start, so this is for a real MongoDB.
  */
 import { MongoClient } from 'mongodb'
-import { parseSettings, envNameOf, InvalidSettingsError } from '../server/config/settings'
-import { createImageStore } from '../layers/catalog/server/images/image-store'
-import { catalogCollections, ensureCatalogIndexes } from '../layers/catalog/server/mongo/collections'
-import { seedDemoCatalog } from '../layers/catalog/server/seed/seed-catalog'
+import { parseSettings, envNameOf, InvalidSettingsError } from '#kernel/config/settings'
+import { createImageStore } from '#layers/catalog/server/images/image-store'
+import { catalogCollections, ensureCatalogIndexes } from '#layers/catalog/server/mongo/collections'
+import { seedDemoCatalog } from '#layers/catalog/server/seed/seed-catalog'
 
 try {
   const settings = parseSettings(

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis'
 import { connect as connectAmqp } from 'amqplib'
 import type { TestProject } from 'vitest/node'
 import type { TestServices } from './support/services'
-import { ensureProductionBuild } from '../scripts/lib/production-build'
+import { ensureProductionBuild } from '#scripts/lib/production-build'
 
 /**
  * Prepares the real services for this run. Each run gets its own Postgres database and Redis key

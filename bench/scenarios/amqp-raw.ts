@@ -1,6 +1,6 @@
 import { connect } from 'amqplib'
-import { createEnvelope } from '../../server/messaging/envelope'
-import { eventMessage } from '../../server/messaging/rabbitmq/rabbitmq-transport'
+import { createEnvelope } from '#kernel/messaging/envelope'
+import { eventMessage } from '#kernel/messaging/rabbitmq/rabbitmq-transport'
 import { peakRssMb, type Scenario } from '../harness'
 import { Benchmarked, EVENTS, note, services } from './outbox-rig'
 

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process'
 import { join } from 'node:path'
-import { freePort } from '../../scripts/lib/app-process'
+import { freePort } from '#scripts/lib/app-process'
 import { SERVER_CPU, type BenchContext, type Measurement, type Scenario } from '../harness'
 
 /** A bare node:http JSON endpoint on the server core: the denominator of every ratio. */

@@ -1,7 +1,7 @@
 import type { Migration } from 'kysely'
 import { groupByModule, scanMigrationFiles } from '../../modules/module-migrations/scan'
-import { migrateModules } from '../../server/sql/migrate'
-import type { SqlPort } from '../../server/sql/sql-port'
+import { migrateModules } from '#kernel/sql/migrate'
+import type { SqlPort } from '#kernel/sql/sql-port'
 
 /** Applies every layer's and the kernel's migrations, the same ones the app applies at start-up. */
 export async function migrateAll(port: SqlPort, rootDir = process.cwd()): Promise<string[]> {

@@ -3,8 +3,8 @@ import { createSql } from '../sql/create-sql'
 import { createRelay } from './relay'
 import { createEnvelope } from './envelope'
 import { envelopeOf } from './dead-letters'
-import { messagingFixture, quietLog, WidgetMade } from '../../test/support/messaging-fixture'
-import { testServices } from '../../test/support/services'
+import { messagingFixture, quietLog, WidgetMade } from '#test/support/messaging-fixture'
+import { testServices } from '#test/support/services'
 
 const services = testServices()
 const transports = [

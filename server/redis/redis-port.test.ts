@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testServices } from '../../test/support/services'
+import { testServices } from '#test/support/services'
 import { createRedis, redisKey, type RedisPort } from './create-redis'
 
 const services = testServices()

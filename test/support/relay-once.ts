@@ -2,9 +2,9 @@
  * A separate process that relays one batch of an outbox and exits: fault tests run it with
  * SHOP_FAILPOINTS=relay-after-publish to kill a relay between publishing and marking.
  */
-import { createRelay } from '../../server/messaging/relay'
-import { createRabbitMqTransport } from '../../server/messaging/rabbitmq/rabbitmq-transport'
-import { createSql } from '../../server/sql/create-sql'
+import { createRelay } from '#kernel/messaging/relay'
+import { createRabbitMqTransport } from '#kernel/messaging/rabbitmq/rabbitmq-transport'
+import { createSql } from '#kernel/sql/create-sql'
 import { quietLog } from './messaging-fixture'
 
 const [databaseUrl, amqpUrl, prefix, schema, leaseMs] = process.argv.slice(2) as [

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { testServices } from '../../../test/support/services'
+import { testServices } from '#test/support/services'
 import { startCatalogApp, type CatalogApp } from './catalog-app'
 
 const services = testServices()

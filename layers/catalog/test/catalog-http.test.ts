@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testServices } from '../../../test/support/services'
+import { testServices } from '#test/support/services'
 import type { CategoryDto, ProductDto, ProductPageDto } from '../contracts'
 import { REVIEWS_PER_HOUR } from '../server/features/review-limit'
 import { demoCatalog } from '../server/seed/demo-catalog'

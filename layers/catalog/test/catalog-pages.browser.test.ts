@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumAvailable, launchBrowser } from '../../../test/support/browser'
-import { testServices } from '../../../test/support/services'
+import { chromiumAvailable, launchBrowser } from '#test/support/browser'
+import { testServices } from '#test/support/services'
 import { demoCatalog } from '../server/seed/demo-catalog'
 import { startCatalogApp, type CatalogApp } from './catalog-app'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineMessage } from '../../../server/contracts/messaging'
+import { defineMessage } from '#kernel/contracts/messaging'
 
 /**
  * The public face of the identity context: the only module other layers may import.

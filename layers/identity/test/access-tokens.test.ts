@@ -3,7 +3,7 @@ import { generateKeyPair, SignJWT, type CryptoKey } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { accessTokens, type AccessTokens } from '../server/infrastructure/access-tokens'
 import { loadSigningKeys } from '../server/infrastructure/signing-keys'
-import { testJwks } from '../../../test/support/auth-keys'
+import { testJwks } from '#test/support/auth-keys'
 
 const ISSUER = 'https://shop.test'
 const subject = { userId: '01a20f23-38e0-73c4-9ea2-91f0369ca245', roles: ['Customer' as const], sessionId: 'family-1' }

@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import { hash } from '@node-rs/argon2'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runAppExpectingExit } from '../../../scripts/lib/app-process'
-import { projectRoot } from '../../../scripts/lib/production-build'
-import { testServices } from '../../../test/support/services'
+import { runAppExpectingExit } from '#scripts/lib/app-process'
+import { projectRoot } from '#scripts/lib/production-build'
+import { testServices } from '#test/support/services'
 import { client, newAccount, PASSWORD, realServicesAvailable, startIdentityApp, type IdentityApp } from './identity-app'
 
 const services = testServices()

@@ -1,9 +1,9 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startApp, type AppProcess } from '../../../scripts/lib/app-process'
-import { testJwks } from '../../../test/support/auth-keys'
-import { testServices } from '../../../test/support/services'
+import { startApp, type AppProcess } from '#scripts/lib/app-process'
+import { testJwks } from '#test/support/auth-keys'
+import { testServices } from '#test/support/services'
 
 export const PUBLIC_URL = 'https://shop.test'
 const services = testServices()

@@ -1,7 +1,7 @@
 import { OAuth2Server } from 'oauth2-mock-server'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testServices } from '../../../test/support/services'
+import { testServices } from '#test/support/services'
 import { startFakeGitHub } from './fake-github'
 import {
   client,

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumAvailable, launchBrowser } from '../../../test/support/browser'
+import { chromiumAvailable, launchBrowser } from '#test/support/browser'
 import { newAccount, realServicesAvailable, startIdentityApp, type IdentityApp } from './identity-app'
 
 if (process.env.CI === 'true' && !chromiumAvailable) throw new Error('Chromium is missing: apt-get install -y chromium')

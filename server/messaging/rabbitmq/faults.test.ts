@@ -3,9 +3,9 @@ import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRelay } from '../relay'
-import { messagingFixture, quietLog } from '../../../test/support/messaging-fixture'
-import { ensureBrokerRunning, rabbitmqctl } from '../../../test/support/rabbitmqctl'
-import { testServices } from '../../../test/support/services'
+import { messagingFixture, quietLog } from '#test/support/messaging-fixture'
+import { ensureBrokerRunning, rabbitmqctl } from '#test/support/rabbitmqctl'
+import { testServices } from '#test/support/services'
 
 const services = testServices()
 const root = resolve(import.meta.dirname, '../../..')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createRedis, type RedisPort } from '../../../../server/redis/create-redis'
-import { testServices } from '../../../../test/support/services'
+import { createRedis, type RedisPort } from '#kernel/redis/create-redis'
+import { testServices } from '#test/support/services'
 import { createJsonCache } from './json-cache'
 
 const services = testServices()

@@ -1,4 +1,4 @@
-import { createEnvelope } from '../../../../server/messaging/envelope'
+import { createEnvelope } from '#kernel/messaging/envelope'
 import { ProductChanged } from '../../contracts'
 import type { Catalog } from '../catalog'
 import { purgeProductPages } from '../http/cached-pages'

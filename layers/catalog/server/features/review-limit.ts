@@ -1,4 +1,4 @@
-import type { RateCheck, RateDecision } from '../../../../server/redis/rate-limiter'
+import type { RateCheck, RateDecision } from '#kernel/redis/rate-limiter'
 import type { Catalog } from '../catalog'
 
 /** Reviews a shopper may post in an hour, accepted or refused: more looks like spam, not opinions. */

@@ -1,4 +1,4 @@
-import { purgePages } from '../../../../server/page-cache/registry'
+import { purgePages } from '#kernel/page-cache/registry'
 
 const PRODUCT_PAGE = /^\/products\/([a-z0-9-]+)$/
 const LISTING_PAGE = /^\/(categories\/[a-z0-9-]+|search)?$/

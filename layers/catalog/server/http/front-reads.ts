@@ -1,4 +1,4 @@
-import type { FrontRead } from '../../../../server/front-lane/front-lane'
+import type { FrontRead } from '#kernel/front-lane/front-lane'
 import type { Catalog } from '../catalog'
 import { SLUG_PATTERN } from '../domain/slug'
 import { productKey, productSlugKey } from '../features/product-detail'

@@ -1,5 +1,5 @@
 import { createError, setResponseStatus, type H3Event } from 'h3'
-import { invalidField } from '../../../../server/http/problem'
+import { invalidField } from '#kernel/http/problem'
 
 /** Why a feature refused a request, with the field it is about when there is one. */
 export interface Refusal {

@@ -1,5 +1,5 @@
 import { createError, setResponseHeaders, type H3Event } from 'h3'
-import { invalidField } from '../../../../server/http/problem'
+import { invalidField } from '#kernel/http/problem'
 import type { ListingOutcome } from '../features/list-products'
 
 // Catalog reads are public and the same for everyone: a CDN may keep them a minute and serve a

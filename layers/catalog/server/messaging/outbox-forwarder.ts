@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
-import { failpoint } from '../../../../server/messaging/failpoint'
-import { forwardToOutbox } from '../../../../server/messaging/outbox'
-import type { SqlPort } from '../../../../server/sql/sql-port'
+import { failpoint } from '#kernel/messaging/failpoint'
+import { forwardToOutbox } from '#kernel/messaging/outbox'
+import type { SqlPort } from '#kernel/sql/sql-port'
 import { CATALOG_CONTEXT } from '../../contracts'
 import type { CatalogCollections } from '../mongo/collections'
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { createOutboxTable } from '../../../../server/messaging/tables'
+import { createOutboxTable } from '#kernel/messaging/tables'
 
 // Frozen once committed. The catalog's documents live in MongoDB; its events wait here, once
 // forwarded from the documents that carried them (ADR 0007), for the shared relay to publish.

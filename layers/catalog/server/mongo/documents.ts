@@ -1,5 +1,5 @@
 import type { ObjectId } from 'mongodb'
-import type { Envelope } from '../../../../server/contracts/messaging'
+import type { Envelope } from '#kernel/contracts/messaging'
 
 /** A flexible attribute: brand or author (text), megapixels (number), sizes or colours on offer (lists). */
 export type AttributeValue = string | number | boolean | string[]

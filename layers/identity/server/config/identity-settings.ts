@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { z } from 'zod'
-import { parseConfig, urlWithProtocol } from '../../../../server/config/settings'
+import { parseConfig, urlWithProtocol } from '#kernel/config/settings'
 
 const optionalText = z
   .string()

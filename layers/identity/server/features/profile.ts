@@ -1,7 +1,7 @@
 import { createError } from 'h3'
 import { z } from 'zod'
 import { userDto, type UserDto } from '../../contracts'
-import { redisKey } from '../../../../server/redis/create-redis'
+import { redisKey } from '#kernel/redis/create-redis'
 import type { Identity } from '../identity'
 import { publicUser } from './start-session'
 

@@ -1,5 +1,5 @@
-import { retryLater } from '../../../../server/http/problem'
-import type { RateCheck, RateDecision, RateLimit, RateLimiter } from '../../../../server/redis/rate-limiter'
+import { retryLater } from '#kernel/http/problem'
+import type { RateCheck, RateDecision, RateLimit, RateLimiter } from '#kernel/redis/rate-limiter'
 
 const MINUTE = 60_000
 

@@ -1,6 +1,6 @@
 import { createError } from 'h3'
 import { z } from 'zod'
-import { invalidField } from '../../../../server/http/problem'
+import { invalidField } from '#kernel/http/problem'
 import { normalizeEmail } from '../domain/email'
 import type { Identity } from '../identity'
 import { newPasswordField, newPasswordIssue } from './new-password'

@@ -1,6 +1,6 @@
 import { getRequestHeader, isError, type H3Event } from 'h3'
-import type { Principal } from '../../../../server/auth/guard'
-import { clientIp } from '../../../../server/http/client-ip'
+import type { Principal } from '#kernel/auth/guard'
+import { clientIp } from '#kernel/http/client-ip'
 import { refresh } from '../features/refresh'
 import type { Identity } from '../identity'
 import type { AccessClaims } from '../infrastructure/access-tokens'

@@ -1,6 +1,6 @@
 import type { Generated, Kysely } from 'kysely'
 import { IDENTITY_CONTEXT } from '../../contracts'
-import { schemaDb, type SqlPort } from '../../../../server/sql/sql-port'
+import { schemaDb, type SqlPort } from '#kernel/sql/sql-port'
 
 export interface UsersTable {
   id: string

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino'
-import { retryLater } from '../../../../server/http/problem'
+import { retryLater } from '#kernel/http/problem'
 import { normalizePassword } from '../domain/password-policy'
 import { startHashingPool, type HashJob } from './hashing-workers'
 

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import { redisKey } from '../../../../server/redis/create-redis'
+import { redisKey } from '#kernel/redis/create-redis'
 import { REFRESH_TOKEN_LIFETIME_MS } from './refresh-tokens'
 
 /**

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose'
 import { z } from 'zod'
-import { InvalidSettingsError } from '../../../../server/config/settings'
+import { InvalidSettingsError } from '#kernel/config/settings'
 
 export const ACCESS_TOKEN_ALGORITHM = 'ES256'
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { createOutboxTable } from '../../../../server/messaging/tables'
+import { createOutboxTable } from '#kernel/messaging/tables'
 
 // Frozen once committed: later changes come as new, later-dated migrations.
 export async function up(db: Kysely<unknown>): Promise<void> {

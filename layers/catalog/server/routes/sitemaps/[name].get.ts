@@ -1,5 +1,5 @@
 import { createError, defineEventHandler, getRouterParam, setResponseHeaders } from 'h3'
-import { settings } from '../../../../../server/config/runtime'
+import { settings } from '#kernel/config/runtime'
 import { useCatalog } from '../../catalog'
 import { categoryEntries, productEntries, sitemapPlan } from '../../features/sitemap'
 import { urlset } from '../../http/sitemap-xml'

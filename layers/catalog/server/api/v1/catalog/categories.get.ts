@@ -1,7 +1,7 @@
 import { defineEventHandler, setResponseHeader } from 'h3'
-import { useCatalog } from '../../../catalog'
-import { categoryIndex } from '../../../features/category-index'
-import { PUBLIC_CACHE } from '../../../http/respond'
+import { useCatalog } from '#layers/catalog/server/catalog'
+import { categoryIndex } from '#layers/catalog/server/features/category-index'
+import { PUBLIC_CACHE } from '#layers/catalog/server/http/respond'
 
 /** GET /api/v1/catalog/categories: the active category tree, roots first in sort order. */
 export default defineEventHandler(async (event) => {

@@ -1,8 +1,8 @@
 import { defineEventHandler, getQuery } from 'h3'
-import { invalidField } from '../../../../../../server/http/problem'
-import { useCatalog } from '../../../catalog'
-import { searchProducts } from '../../../features/list-products'
-import { pageOrProblem } from '../../../http/respond'
+import { invalidField } from '#kernel/http/problem'
+import { useCatalog } from '#layers/catalog/server/catalog'
+import { searchProducts } from '#layers/catalog/server/features/list-products'
+import { pageOrProblem } from '#layers/catalog/server/http/respond'
 
 const MAX_SEARCH_LENGTH = 100
 

@@ -1,5 +1,5 @@
 import { createError, defineEventHandler, getRouterParam, setResponseHeaders } from 'h3'
-import { useCatalog } from '../../../catalog'
+import { useCatalog } from '#layers/catalog/server/catalog'
 
 const TYPES: Record<string, string> = {
   svg: 'image/svg+xml',

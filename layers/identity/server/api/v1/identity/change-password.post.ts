@@ -1,9 +1,9 @@
 import { defineEventHandler, setResponseStatus } from 'h3'
-import { clientIp } from '../../../../../../server/http/client-ip'
-import { readJson } from '../../../../../../server/http/read-json'
-import { changePassword, changePasswordInput } from '../../../features/change-password'
-import { requireClaims } from '../../../http/respond-with-session'
-import { useIdentity } from '../../../identity'
+import { clientIp } from '#kernel/http/client-ip'
+import { readJson } from '#kernel/http/read-json'
+import { changePassword, changePasswordInput } from '#layers/identity/server/features/change-password'
+import { requireClaims } from '#layers/identity/server/http/respond-with-session'
+import { useIdentity } from '#layers/identity/server/identity'
 
 /** POST /api/v1/identity/change-password: needs the current password; other sessions end. */
 export default defineEventHandler(async (event) => {

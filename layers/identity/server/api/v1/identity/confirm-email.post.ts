@@ -1,8 +1,8 @@
 import { defineEventHandler, setResponseStatus } from 'h3'
-import { clientIp } from '../../../../../../server/http/client-ip'
-import { readJson } from '../../../../../../server/http/read-json'
-import { confirmEmail, oneTimeTokenInput } from '../../../features/confirm-email'
-import { useIdentity } from '../../../identity'
+import { clientIp } from '#kernel/http/client-ip'
+import { readJson } from '#kernel/http/read-json'
+import { confirmEmail, oneTimeTokenInput } from '#layers/identity/server/features/confirm-email'
+import { useIdentity } from '#layers/identity/server/identity'
 
 /** POST /api/v1/identity/confirm-email: { token } from the mailed link. */
 export default defineEventHandler(async (event) => {

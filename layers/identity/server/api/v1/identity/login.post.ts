@@ -1,9 +1,9 @@
 import { defineEventHandler } from 'h3'
-import { clientIp } from '../../../../../../server/http/client-ip'
-import { readJson } from '../../../../../../server/http/read-json'
-import { login, loginInput } from '../../../features/login'
-import { respondWithSession } from '../../../http/respond-with-session'
-import { useIdentity } from '../../../identity'
+import { clientIp } from '#kernel/http/client-ip'
+import { readJson } from '#kernel/http/read-json'
+import { login, loginInput } from '#layers/identity/server/features/login'
+import { respondWithSession } from '#layers/identity/server/http/respond-with-session'
+import { useIdentity } from '#layers/identity/server/identity'
 
 /** POST /api/v1/identity/login: a new session; one 401 for every wrong email or password. */
 export default defineEventHandler(async (event) => {

@@ -1,7 +1,7 @@
 import { defineEventHandler, setResponseHeader } from 'h3'
-import { getProfile } from '../../../features/profile'
-import { requireClaims } from '../../../http/respond-with-session'
-import { useIdentity } from '../../../identity'
+import { getProfile } from '#layers/identity/server/features/profile'
+import { requireClaims } from '#layers/identity/server/http/respond-with-session'
+import { useIdentity } from '#layers/identity/server/identity'
 
 /** GET /api/v1/identity/me: the signed-in user's profile. */
 export default defineEventHandler(async (event) => {

@@ -1,8 +1,8 @@
 import { defineEventHandler } from 'h3'
-import { readJson } from '../../../../../../server/http/read-json'
-import { profileInput, updateProfile } from '../../../features/profile'
-import { requireClaims } from '../../../http/respond-with-session'
-import { useIdentity } from '../../../identity'
+import { readJson } from '#kernel/http/read-json'
+import { profileInput, updateProfile } from '#layers/identity/server/features/profile'
+import { requireClaims } from '#layers/identity/server/http/respond-with-session'
+import { useIdentity } from '#layers/identity/server/identity'
 
 /** PATCH /api/v1/identity/me: change first or last name. */
 export default defineEventHandler(async (event) => {

@@ -1,10 +1,10 @@
 import { createError, defineEventHandler, getRequestHeader } from 'h3'
-import { clientIp } from '../../../../../../server/http/client-ip'
-import { readJson } from '../../../../../../server/http/read-json'
-import { refresh, refreshInput } from '../../../features/refresh'
-import { readSessionCookies } from '../../../http/session-cookies'
-import { respondWithSession } from '../../../http/respond-with-session'
-import { useIdentity } from '../../../identity'
+import { clientIp } from '#kernel/http/client-ip'
+import { readJson } from '#kernel/http/read-json'
+import { refresh, refreshInput } from '#layers/identity/server/features/refresh'
+import { readSessionCookies } from '#layers/identity/server/http/session-cookies'
+import { respondWithSession } from '#layers/identity/server/http/respond-with-session'
+import { useIdentity } from '#layers/identity/server/identity'
 
 /** POST /api/v1/identity/refresh: rotates the refresh token (body for API clients, cookie for browsers). */
 export default defineEventHandler(async (event) => {

@@ -1,9 +1,9 @@
 import { defineEventHandler, setResponseStatus } from 'h3'
-import { clientIp } from '../../../../../../server/http/client-ip'
-import { readJson } from '../../../../../../server/http/read-json'
-import { register, registerInput } from '../../../features/register'
-import { respondWithSession } from '../../../http/respond-with-session'
-import { useIdentity } from '../../../identity'
+import { clientIp } from '#kernel/http/client-ip'
+import { readJson } from '#kernel/http/read-json'
+import { register, registerInput } from '#layers/identity/server/features/register'
+import { respondWithSession } from '#layers/identity/server/http/respond-with-session'
+import { useIdentity } from '#layers/identity/server/identity'
 
 /** POST /api/v1/identity/register: a Customer account, signed in; 409 when the email is taken. */
 export default defineEventHandler(async (event) => {

@@ -1,8 +1,8 @@
 import { defineEventHandler, setResponseStatus } from 'h3'
-import { clientIp } from '../../../../../../server/http/client-ip'
-import { readJson } from '../../../../../../server/http/read-json'
-import { resetPassword, resetPasswordInput } from '../../../features/reset-password'
-import { useIdentity } from '../../../identity'
+import { clientIp } from '#kernel/http/client-ip'
+import { readJson } from '#kernel/http/read-json'
+import { resetPassword, resetPasswordInput } from '#layers/identity/server/features/reset-password'
+import { useIdentity } from '#layers/identity/server/identity'
 
 /** POST /api/v1/identity/reset-password: { token, newPassword }; every session of the account ends. */
 export default defineEventHandler(async (event) => {

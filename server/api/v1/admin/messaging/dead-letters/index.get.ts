@@ -1,8 +1,8 @@
 import { defineEventHandler } from 'h3'
 import { z } from 'zod'
-import { requireRole } from '../../../../../auth/guard'
-import { readQuery } from '../../../../../http/read-query'
-import { useInfrastructure } from '../../../../../infrastructure'
+import { requireRole } from '#kernel/auth/guard'
+import { readQuery } from '#kernel/http/read-query'
+import { useInfrastructure } from '#kernel/infrastructure'
 
 const query = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),

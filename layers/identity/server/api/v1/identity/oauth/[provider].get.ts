@@ -1,9 +1,9 @@
 import { defineEventHandler, getQuery, sendRedirect } from 'h3'
-import { clientIp } from '../../../../../../../server/http/client-ip'
-import { beginOAuth, returnToSchema } from '../../../../features/oauth-sign-in'
-import { setOAuthBinding } from '../../../../http/oauth-binding-cookie'
-import { oauthProviderOf } from '../../../../http/oauth-provider-param'
-import { useIdentity } from '../../../../identity'
+import { clientIp } from '#kernel/http/client-ip'
+import { beginOAuth, returnToSchema } from '#layers/identity/server/features/oauth-sign-in'
+import { setOAuthBinding } from '#layers/identity/server/http/oauth-binding-cookie'
+import { oauthProviderOf } from '#layers/identity/server/http/oauth-provider-param'
+import { useIdentity } from '#layers/identity/server/identity'
 
 /** GET /api/v1/identity/oauth/{google|github}[?returnTo=/path]: off to the provider. */
 export default defineEventHandler(async (event) => {

@@ -1,9 +1,9 @@
 import { defineEventHandler, setResponseStatus } from 'h3'
 import { z } from 'zod'
-import { requireRole } from '../../../../../../auth/guard'
-import { readParams } from '../../../../../../http/read-query'
-import { useInfrastructure } from '../../../../../../infrastructure'
-import { replayDeadLetter } from '../../../../../../messaging/admin'
+import { requireRole } from '#kernel/auth/guard'
+import { readParams } from '#kernel/http/read-query'
+import { useInfrastructure } from '#kernel/infrastructure'
+import { replayDeadLetter } from '#kernel/messaging/admin'
 
 /** POST /api/v1/admin/messaging/dead-letters/{id}/replay: redeliver it to its handler. */
 export default defineEventHandler(async (event) => {

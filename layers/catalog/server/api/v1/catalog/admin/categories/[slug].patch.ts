@@ -1,12 +1,12 @@
 import { defineEventHandler } from 'h3'
-import { requireRole } from '../../../../../../../../server/auth/guard'
-import { readJson } from '../../../../../../../../server/http/read-json'
-import { readParams } from '../../../../../../../../server/http/read-query'
-import { useCatalog } from '../../../../../catalog'
-import { updateCategory } from '../../../../../features/update-category'
-import { categoryChanges } from '../../../../../http/category-input'
-import { valueOrProblem } from '../../../../../http/outcome'
-import { slugParams } from '../../../../../http/params'
+import { requireRole } from '#kernel/auth/guard'
+import { readJson } from '#kernel/http/read-json'
+import { readParams } from '#kernel/http/read-query'
+import { useCatalog } from '#layers/catalog/server/catalog'
+import { updateCategory } from '#layers/catalog/server/features/update-category'
+import { categoryChanges } from '#layers/catalog/server/http/category-input'
+import { valueOrProblem } from '#layers/catalog/server/http/outcome'
+import { slugParams } from '#layers/catalog/server/http/params'
 
 /** PATCH /api/v1/catalog/admin/categories/{slug} (Admin): changes the named fields; `parentSlug` moves it. */
 export default defineEventHandler(async (event) => {

@@ -1,10 +1,10 @@
 import { defineEventHandler } from 'h3'
-import { requireRole } from '../../../../../../../../server/auth/guard'
-import { readJson } from '../../../../../../../../server/http/read-json'
-import { useCatalog } from '../../../../../catalog'
-import { createCategory } from '../../../../../features/create-category'
-import { categoryInput } from '../../../../../http/category-input'
-import { valueOrProblem } from '../../../../../http/outcome'
+import { requireRole } from '#kernel/auth/guard'
+import { readJson } from '#kernel/http/read-json'
+import { useCatalog } from '#layers/catalog/server/catalog'
+import { createCategory } from '#layers/catalog/server/features/create-category'
+import { categoryInput } from '#layers/catalog/server/http/category-input'
+import { valueOrProblem } from '#layers/catalog/server/http/outcome'
 
 /** POST /api/v1/catalog/admin/categories (Admin): a new category, at the root or under `parentSlug`. */
 export default defineEventHandler(async (event) => {

@@ -1,9 +1,9 @@
 import { createError, defineEventHandler, getHeader, setResponseStatus } from 'h3'
-import { requireRole } from '../../../../../../../../server/auth/guard'
-import { assertDeclaredLengthWithin, readLimited } from '../../../../../../../../server/http/body-rules'
-import { useCatalog } from '../../../../../catalog'
-import { declaredImageType, sniffImageType } from '../../../../../domain/image-type'
-import { MAX_IMAGE_BYTES, storeImage } from '../../../../../features/upload-image'
+import { requireRole } from '#kernel/auth/guard'
+import { assertDeclaredLengthWithin, readLimited } from '#kernel/http/body-rules'
+import { useCatalog } from '#layers/catalog/server/catalog'
+import { declaredImageType, sniffImageType } from '#layers/catalog/server/domain/image-type'
+import { MAX_IMAGE_BYTES, storeImage } from '#layers/catalog/server/features/upload-image'
 
 const unsupported = (message: string) => createError({ statusCode: 415, message })
 

@@ -1,12 +1,12 @@
 import { defineEventHandler } from 'h3'
-import { requireRole } from '../../../../../../../../server/auth/guard'
-import { readJson } from '../../../../../../../../server/http/read-json'
-import { readParams } from '../../../../../../../../server/http/read-query'
-import { useCatalog } from '../../../../../catalog'
-import { updateProduct } from '../../../../../features/update-product'
-import { productChanges } from '../../../../../http/product-input'
-import { valueOrProblem } from '../../../../../http/outcome'
-import { idParams } from '../../../../../http/params'
+import { requireRole } from '#kernel/auth/guard'
+import { readJson } from '#kernel/http/read-json'
+import { readParams } from '#kernel/http/read-query'
+import { useCatalog } from '#layers/catalog/server/catalog'
+import { updateProduct } from '#layers/catalog/server/features/update-product'
+import { productChanges } from '#layers/catalog/server/http/product-input'
+import { valueOrProblem } from '#layers/catalog/server/http/outcome'
+import { idParams } from '#layers/catalog/server/http/params'
 
 const params = idParams('product')
 

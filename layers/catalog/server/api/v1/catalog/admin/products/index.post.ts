@@ -1,10 +1,10 @@
 import { defineEventHandler } from 'h3'
-import { requireRole } from '../../../../../../../../server/auth/guard'
-import { readJson } from '../../../../../../../../server/http/read-json'
-import { useCatalog } from '../../../../../catalog'
-import { createProduct } from '../../../../../features/create-product'
-import { productInput } from '../../../../../http/product-input'
-import { valueOrProblem } from '../../../../../http/outcome'
+import { requireRole } from '#kernel/auth/guard'
+import { readJson } from '#kernel/http/read-json'
+import { useCatalog } from '#layers/catalog/server/catalog'
+import { createProduct } from '#layers/catalog/server/features/create-product'
+import { productInput } from '#layers/catalog/server/http/product-input'
+import { valueOrProblem } from '#layers/catalog/server/http/outcome'
 
 /** POST /api/v1/catalog/admin/products (Admin): a new product, announced as catalog.product-changed.v1. */
 export default defineEventHandler(async (event) => {

@@ -1,9 +1,9 @@
 import { defineEventHandler } from 'h3'
 import { z } from 'zod'
-import { requireRole } from '../../../../../../../../server/auth/guard'
-import { readQuery } from '../../../../../../../../server/http/read-query'
-import { useCatalog } from '../../../../../catalog'
-import { MAX_QUEUE_PAGE, reviewQueue } from '../../../../../features/review-queue'
+import { requireRole } from '#kernel/auth/guard'
+import { readQuery } from '#kernel/http/read-query'
+import { useCatalog } from '#layers/catalog/server/catalog'
+import { MAX_QUEUE_PAGE, reviewQueue } from '#layers/catalog/server/features/review-queue'
 
 const query = z.object({
   status: z.enum(['pending', 'approved', 'rejected']).default('pending'),

@@ -1,10 +1,10 @@
 import { defineEventHandler } from 'h3'
 import { z } from 'zod'
-import { readParams, readQuery } from '../../../../../../../../server/http/read-query'
-import { useCatalog } from '../../../../../catalog'
-import { MAX_REVIEW_PAGE, productReviewsJson } from '../../../../../features/product-reviews'
-import { slugParams } from '../../../../../http/params'
-import { notFound, sendJsonText } from '../../../../../http/respond'
+import { readParams, readQuery } from '#kernel/http/read-query'
+import { useCatalog } from '#layers/catalog/server/catalog'
+import { MAX_REVIEW_PAGE, productReviewsJson } from '#layers/catalog/server/features/product-reviews'
+import { slugParams } from '#layers/catalog/server/http/params'
+import { notFound, sendJsonText } from '#layers/catalog/server/http/respond'
 
 const query = z.object({ page: z.coerce.number().int().min(1).max(MAX_REVIEW_PAGE).default(1) })
 

@@ -1,10 +1,10 @@
 import { defineEventHandler, getRequestURL, isError, sendRedirect } from 'h3'
-import { clientIp } from '../../../../../../../../server/http/client-ip'
-import { completeOAuth } from '../../../../../features/oauth-sign-in'
-import { takeOAuthBinding } from '../../../../../http/oauth-binding-cookie'
-import { oauthProviderOf } from '../../../../../http/oauth-provider-param'
-import { setSessionCookies } from '../../../../../http/session-cookies'
-import { useIdentity } from '../../../../../identity'
+import { clientIp } from '#kernel/http/client-ip'
+import { completeOAuth } from '#layers/identity/server/features/oauth-sign-in'
+import { takeOAuthBinding } from '#layers/identity/server/http/oauth-binding-cookie'
+import { oauthProviderOf } from '#layers/identity/server/http/oauth-provider-param'
+import { setSessionCookies } from '#layers/identity/server/http/session-cookies'
+import { useIdentity } from '#layers/identity/server/identity'
 
 /**
  * GET /api/v1/identity/oauth/{provider}/callback: the provider sends the browser back here; it

@@ -1,11 +1,11 @@
 import { defineEventHandler, setResponseStatus } from 'h3'
 import { z } from 'zod'
-import { requireRole } from '../../../../../../../../server/auth/guard'
-import { clientIp } from '../../../../../../../../server/http/client-ip'
-import { readJson } from '../../../../../../../../server/http/read-json'
-import { readParams } from '../../../../../../../../server/http/read-query'
-import { setAccountLock } from '../../../../../features/lock-account'
-import { useIdentity } from '../../../../../identity'
+import { requireRole } from '#kernel/auth/guard'
+import { clientIp } from '#kernel/http/client-ip'
+import { readJson } from '#kernel/http/read-json'
+import { readParams } from '#kernel/http/read-query'
+import { setAccountLock } from '#layers/identity/server/features/lock-account'
+import { useIdentity } from '#layers/identity/server/identity'
 
 /**
  * PUT /api/v1/identity/users/{id}/lock { locked } (Admin): a locked account cannot sign in and

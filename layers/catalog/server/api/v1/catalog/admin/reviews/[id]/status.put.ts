@@ -1,12 +1,12 @@
 import { defineEventHandler } from 'h3'
-import { requireRole } from '../../../../../../../../../server/auth/guard'
-import { readJson } from '../../../../../../../../../server/http/read-json'
-import { readParams } from '../../../../../../../../../server/http/read-query'
-import { useCatalog } from '../../../../../../catalog'
-import { moderateReview } from '../../../../../../features/moderate-review'
-import { valueOrProblem } from '../../../../../../http/outcome'
-import { idParams } from '../../../../../../http/params'
-import { moderationInput } from '../../../../../../http/review-input'
+import { requireRole } from '#kernel/auth/guard'
+import { readJson } from '#kernel/http/read-json'
+import { readParams } from '#kernel/http/read-query'
+import { useCatalog } from '#layers/catalog/server/catalog'
+import { moderateReview } from '#layers/catalog/server/features/moderate-review'
+import { valueOrProblem } from '#layers/catalog/server/http/outcome'
+import { idParams } from '#layers/catalog/server/http/params'
+import { moderationInput } from '#layers/catalog/server/http/review-input'
 
 const params = idParams('review')
 

@@ -10,6 +10,7 @@ const SOURCES = [
   'app.vue',
   'error.vue',
   'nuxt.config.ts',
+  'package.json',
   'package-lock.json',
   'assets',
   'components',

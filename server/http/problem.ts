@@ -1,11 +1,8 @@
 import { createError, isError as isH3Error } from 'h3'
 import { ZodError } from 'zod'
+import { INVALID_REQUEST, invalid, type FieldError, type Refusal } from '../contracts/result'
 
-/** One entry per invalid field, so clients can show the message next to the input. */
-export interface FieldError {
-  field: string
-  message: string
-}
+export type { FieldError }
 
 /** RFC 9457 problem details, with `requestId` and optional `errors` as extension members. */
 export interface ProblemDetails {
@@ -16,6 +13,8 @@ export interface ProblemDetails {
   instance?: string
   requestId?: string
   errors?: FieldError[]
+  /** A stable reason a program can act on, where the status alone does not tell. */
+  code?: string
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
@@ -39,11 +38,15 @@ const titles: Record<number, string> = {
 const fieldErrorsOf = (error: ZodError): FieldError[] =>
   error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }))
 
-const INVALID = 'The request is invalid.'
+/**
+ * A feature's refusal as the error a slice throws: problem+json with its status, its detail, its
+ * field errors, and `Retry-After` when it has one (sendProblem adds the header).
+ */
+export const refusalError = ({ status, detail, errors, code, retryAfterSeconds }: Refusal) =>
+  createError({ statusCode: status, message: detail, data: { errors, code, retryAfterSeconds } })
 
 /** A 400 for one field the schema could not judge (it needed the database), shaped like zod's. */
-export const invalidField = (field: string, message: string) =>
-  createError({ statusCode: 400, message: INVALID, data: { errors: [{ field, message }] } })
+export const invalidField = (field: string, message: string) => refusalError(invalid(field, message))
 
 /** A 429 (or 503) that tells the client when to come back; sendProblem adds the `Retry-After` header. */
 export const retryLater = (status: 429 | 503, retryAfterSeconds: number, message: string) =>
@@ -67,19 +70,20 @@ export function problemFromError(error: unknown): ProblemDetails {
       type: 'about:blank',
       title: titles[400]!,
       status: 400,
-      detail: INVALID,
+      detail: INVALID_REQUEST,
       errors: fieldErrorsOf(zodError),
     }
   }
   if (isH3Error(error) && error.statusCode < 500) {
     const status = error.statusCode
-    const data = error.data as { errors?: FieldError[]; type?: string } | undefined
+    const data = error.data as { errors?: FieldError[]; type?: string; code?: string } | undefined
     return {
       type: data?.type ?? 'about:blank',
       title: titles[status] ?? error.statusMessage ?? 'Error',
       status,
       detail: error.message || error.statusMessage,
       ...(data?.errors ? { errors: data.errors } : {}),
+      ...(data?.code ? { code: data.code } : {}),
     }
   }
   const status = isH3Error(error) ? error.statusCode : 500

@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Envelope } from '../contracts/messaging'
+import { isRefusal } from '../contracts/result'
+import { inTransaction } from '../sql/transaction'
 
 const commits = new EventEmitter()
 
@@ -44,24 +46,27 @@ async function insertEnvelopes(
 
 /**
  * The one way a handler changes state and emits messages: `work` runs in a transaction and
- * calls `emit` for each message; state and outbox rows commit together or not at all.
+ * calls `emit` for each message; state and outbox rows commit together or not at all. A refusal
+ * the work returns rolls both back (see `inTransaction`).
  *
  *   await withOutbox(db, 'ordering', async (trx, emit) => {
  *     await insertOrder(trx, order)
  *     emit(createEnvelope(OrderCreated, { orderId: order.id }))
  *   })
  */
-export async function withOutbox<Database, Result>(
+export async function withOutbox<Database, T>(
   db: Kysely<Database>,
   schema: string,
-  work: (trx: Transaction<Database>, emit: (envelope: Envelope) => void) => Promise<Result>,
-): Promise<Result> {
-  const result = await db.transaction().execute(async (trx) => {
+  work: (trx: Transaction<Database>, emit: (envelope: Envelope) => void) => Promise<T>,
+): Promise<T> {
+  const result = await inTransaction(db, async (trx) => {
     const emitted: Envelope[] = []
     const value = await work(trx, (envelope) => void emitted.push(envelope))
+    if (isRefusal(value)) return value
     await addToOutbox(trx as unknown as Transaction<unknown>, schema, emitted)
     return { value, emitted: emitted.length }
   })
+  if (isRefusal(result)) return result as T
   if (result.emitted) commits.emit('commit', schema)
   return result.value
 }

@@ -1,9 +1,8 @@
+import { refusalFromProblem, type Refusal, type Result } from '#kernel/contracts/result'
 import type { ProductPageDto } from '../contracts'
-import type { CatalogPageReader, ListingOutcome } from '../server/http/page-reader'
+import type { CatalogPageReader } from '../shared/page-reader'
 import { readError } from './readError'
 import { useCatalogRead } from './useCatalogRead'
-
-export type ListingRefusal = Exclude<ListingOutcome, { ok: true }>
 
 /** An HTTP status from whatever a failed `$fetch` threw. */
 export function statusOf(error: unknown): number | undefined {
@@ -13,26 +12,18 @@ export function statusOf(error: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined
 }
 
-// The API answers a refused listing with problem+json; reading it back into the server reader's
-// outcome lets a page handle both the same way.
-function outcomeOfProblem(error: unknown): ListingOutcome {
-  const status = statusOf(error)
-  if (status === 404) return { ok: false, reason: 'unknown-category' }
-  if (status !== 400) throw error
-  const data = (error as { data?: { errors?: { field?: unknown; message?: unknown }[] } }).data
-  const first = data?.errors?.[0]
-  return {
-    ok: false,
-    reason: 'invalid',
-    field: typeof first?.field === 'string' ? first.field : 'query',
-    message: typeof first?.message === 'string' ? first.message : 'is not valid',
-  }
+// The API answers a refused listing with problem+json; reading it back into the refusal the
+// server's reader gives lets a page handle both the same way. Anything else stays an error.
+function refusalOfFailedFetch(error: unknown): Refusal {
+  const refusal = refusalFromProblem((error as { data?: unknown }).data)
+  if (!refusal) throw error
+  return refusal
 }
 
-/** A listing (category or search) read as a ListingOutcome on both sides. */
+/** A listing (category or search) read as a Result on both sides. */
 export function useCatalogListing(
   key: () => string,
-  onServer: (reader: CatalogPageReader) => Promise<ListingOutcome | null>,
+  onServer: (reader: CatalogPageReader) => Promise<Result<ProductPageDto> | null>,
   url: string,
   query: () => Record<string, unknown> | null,
 ) {
@@ -40,8 +31,8 @@ export function useCatalogListing(
     const params = query()
     if (!params) return Promise.resolve(null)
     return $fetch<ProductPageDto>(url, { query: params }).then(
-      (page): ListingOutcome => ({ ok: true, page }),
-      outcomeOfProblem,
+      (page): Result<ProductPageDto> => ({ ok: true, value: page }),
+      refusalOfFailedFetch,
     )
   })
 }
@@ -50,23 +41,23 @@ export function useCatalogListing(
  * The error a refused listing deserves. `fatal`, so a server render answers with the status itself:
  * a crawler must see a 404 for a removed category, not a 200 page that says so.
  */
-export function listingError(refusal: ListingRefusal) {
-  if (refusal.reason === 'unknown-category')
-    return createError({ statusCode: 404, statusMessage: 'Category not found', fatal: true })
+export function listingError(refusal: Refusal) {
+  if (refusal.status === 404) return createError({ statusCode: 404, statusMessage: 'Category not found', fatal: true })
+  const first = refusal.errors?.[0]
   return createError({
     statusCode: 400,
     statusMessage: 'Invalid listing query',
-    message: `${refusal.field} ${refusal.message}`,
+    message: first ? `${first.field} ${first.message}` : refusal.detail,
     fatal: true,
   })
 }
 
 /** What stops a listing page from rendering, if anything: a failed read first, then a refused query. */
 export function listingFailure(
-  outcome: ListingOutcome | null | undefined,
+  listing: Result<ProductPageDto> | null | undefined,
   error: { statusCode?: number } | null | undefined,
 ) {
-  return readError(error) ?? (outcome && !outcome.ok ? listingError(outcome) : undefined)
+  return readError(error) ?? (listing && !listing.ok ? listingError(listing) : undefined)
 }
 
 export const productCount = (total: number) => `${total} ${total === 1 ? 'product' : 'products'}`

@@ -1,7 +1,7 @@
 import type { AsyncDataRequestStatus, NuxtError } from '#app'
 import type { Ref } from 'vue'
-import type { CatalogPageReader } from '../server/http/page-reader'
-import { isCatalogJson, type CatalogJson } from './catalogJson'
+import type { CatalogPageReader } from '../shared/page-reader'
+import { isCatalogJson, type CatalogJson } from '../shared/catalog-json'
 
 /** What a catalog page reads: the value, the error, and where the read stands. */
 export interface CatalogReadState<T> {

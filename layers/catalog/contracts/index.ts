@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { defineMessage } from '#kernel/contracts/messaging'
+import { moduleToken } from '#kernel/contracts/module'
+import type { Result } from '#kernel/contracts/result'
 
 /**
  * The public face of the catalog context: the only module other layers may import.
@@ -7,12 +9,24 @@ import { defineMessage } from '#kernel/contracts/messaging'
  */
 export const CATALOG_CONTEXT = 'catalog' as const
 
+// Limits the API enforces and the pages offer, in one place for both.
+/** How a listing may be sorted; a search also sorts by `relevance`, its default. */
+export const SORTS = ['featured', 'price-asc', 'price-desc', 'newest', 'rating'] as const
+export type ListingSort = (typeof SORTS)[number]
+/** Deep pages cost the database a skip each; nobody reads page 101 of a category. */
+export const MAX_PAGE = 100
+export const MAX_REVIEW_PAGE = 50
+export const MAX_SEARCH_LENGTH = 100
+/** The facet every listing offers besides its category's: price bands in minor units (`2500-5000`). */
+export const PRICE_FACET = 'price'
+
 /** An amount in minor units (cents) with its ISO 4217 currency: money is never a float. */
 export interface Money {
   amount: number
   currency: string
 }
 
+/** A flexible attribute: brand or author (text), megapixels (number), sizes or colours on offer (lists). */
 export type AttributeValue = string | number | boolean | string[]
 
 export interface RatingSummary {
@@ -86,6 +100,12 @@ export interface ProductPageDto {
   facets: FacetDto[]
 }
 
+/** The home page: featured categories, then featured products. */
+export interface HomeDto {
+  categories: CategoryDto[]
+  products: ProductSummaryDto[]
+}
+
 export interface ReviewDto {
   id: string
   authorName: string
@@ -117,3 +137,36 @@ export const ProductChanged = defineMessage(
     version: z.int(),
   }),
 )
+
+/** A product's or a variant's stock-keeping unit: upper-case letters, digits and hyphens. */
+export const SKU_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,47}$/
+export const MAX_SKUS_PER_CALL = 100
+
+export type ProductStatus = 'draft' | 'active' | 'archived'
+
+/** A sku as a cart or an order needs it: what it is, what it costs now, and whether it can be bought. */
+export interface SkuSnapshot {
+  sku: string
+  productId: string
+  slug: string
+  /** The product's name. */
+  name: string
+  /** The variant's name ("M / Camel"), or null for a product's own sku. */
+  variantName: string | null
+  image: string | null
+  /** The current price: the product's, plus the variant's modifier. */
+  price: Money
+  status: ProductStatus
+  /** On sale and sold by this sku: a variant of an active product, or an active product without variants. */
+  purchasable: boolean
+}
+
+/** What other contexts may ask the catalog in-process (basket and ordering price their lines). */
+export interface CatalogModule {
+  /**
+   * The skus asked for, in the order asked, in one read. A malformed sku refuses the call with a
+   * 400, an unknown one with a 404, each naming its position (`skus.2`).
+   */
+  skus(skus: readonly string[]): Promise<Result<SkuSnapshot[]>>
+}
+export const CatalogModule = moduleToken<CatalogModule>(CATALOG_CONTEXT)

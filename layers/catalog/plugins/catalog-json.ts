@@ -1,4 +1,4 @@
-import { jsonTextOf } from '../composables/catalogJson'
+import { jsonTextOf } from '../shared/catalog-json'
 
 // A server render puts catalog reads into the payload as their JSON text; the browser parses it back.
 export default definePayloadPlugin(() => {

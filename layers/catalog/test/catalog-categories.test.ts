@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ancestorsOf } from '../server/domain/category-tree'
 import { categoryIndex } from '../server/features/category-index'
 import { createCategory } from '../server/features/create-category'
-import type { HomeDto } from '../server/features/featured'
+import type { HomeDto } from '../contracts'
 import { featured } from '../server/features/featured'
 import { updateCategory } from '../server/features/update-category'
 import { categoryInput } from '../server/http/category-input'
@@ -70,8 +70,8 @@ describe('category writes: moves, slugs, caches', () => {
     expect(await updateCategory(store.catalog, slug, { parentSlug, name: 'Renamed' })).toEqual({
       ok: false,
       status: 400,
-      field: 'parentSlug',
-      message,
+      detail: 'The request is invalid.',
+      errors: [{ field: 'parentSlug', message }],
     })
     expect(await paths()).toEqual(before)
     expect((await store.catalog.collections.categories.findOne({ slug }))!.name).not.toBe('Renamed')
@@ -102,7 +102,7 @@ describe('category writes: moves, slugs, caches', () => {
     ['a new category', () => createCategory(store.catalog, categoryInput.parse({ name: 'Crime' }))],
     ['a changed slug', () => updateCategory(store.catalog, 'history', { slug: 'crime' })],
   ])('refuses %s whose slug is taken with 409', async (_case, write) => {
-    expect(await write()).toMatchObject({ ok: false, status: 409, field: 'slug' })
+    expect(await write()).toMatchObject({ ok: false, status: 409, errors: [{ field: 'slug' }] })
     expect(await store.catalog.collections.categories.countDocuments({ slug: 'crime' })).toBe(1)
   })
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ProductDto, ProductPageDto, ReviewPageDto } from '../contracts'
 import { PRICE_BANDS, priceBandLabel } from '../server/domain/listing-query'
 import { categoryIndex } from '../server/features/category-index'
-import { listCategory, searchProducts, type ListingOutcome } from '../server/features/list-products'
+import type { Result } from '#kernel/contracts/result'
+import { listCategory, searchProducts } from '../server/features/list-products'
 import { productJsonBySlug } from '../server/features/product-detail'
 import { productReviewsJson } from '../server/features/product-reviews'
 import { productEntries, sitemapPlan } from '../server/features/sitemap'
@@ -14,9 +15,9 @@ import { openCatalogStore, type CatalogStore } from './catalog-store'
 const demo = demoCatalog()
 const active = demo.products.filter((product) => product.status === 'active')
 
-const pageOf = (outcome: ListingOutcome): ProductPageDto => {
-  if (!outcome.ok) throw new Error(`expected a page, got ${JSON.stringify(outcome)}`)
-  return outcome.page
+const pageOf = (listing: Result<ProductPageDto>): ProductPageDto => {
+  if (!listing.ok) throw new Error(`expected a page, got ${JSON.stringify(listing)}`)
+  return listing.value
 }
 
 /** Facet counts computed here, in plain code, from the demo data: what the database must agree with. */
@@ -130,11 +131,19 @@ describe('catalog reads on the MongoDB-wire server and Redis', () => {
     [{ sort: 'cheapest' }, 'sort'],
     [{ price: '3-4' }, 'price'],
   ])('refuses listing input %j', async (raw, field) => {
-    expect(await listCategory(store.catalog, 'books', raw)).toMatchObject({ ok: false, reason: 'invalid', field })
+    expect(await listCategory(store.catalog, 'books', raw)).toMatchObject({
+      ok: false,
+      status: 400,
+      errors: [{ field }],
+    })
   })
 
   it('answers an unknown category as such', async () => {
-    expect(await listCategory(store.catalog, 'no-such-category', {})).toEqual({ ok: false, reason: 'unknown-category' })
+    expect(await listCategory(store.catalog, 'no-such-category', {})).toEqual({
+      ok: false,
+      status: 404,
+      detail: 'The category was not found.',
+    })
   })
 
   it('ranks an exact name match first in search', async () => {

@@ -29,7 +29,7 @@ describe('shopper reviews and their moderation', () => {
   const userId = () => crypto.randomUUID()
   const posted = async (product: ProductDocument, rating: number, by = userId()) => {
     const outcome = await postReview(store.catalog, by, product.slug, review(rating))
-    if (!outcome.ok) throw new Error(outcome.message)
+    if (!outcome.ok) throw new Error(outcome.detail)
     return outcome.value
   }
   const reviewsOf = (product: ProductDocument) =>

@@ -41,7 +41,7 @@ describe('catalog writes: atomic events, versions, caches', () => {
 
   it('creates a product with its event in the same document, then forwards the event exactly once', async () => {
     const created = await createProduct(store.catalog, newProduct('LAMP-1'))
-    if (!created.ok) throw new Error(created.message)
+    if (!created.ok) throw new Error(created.detail)
     const id = created.value.id
     const document = await store.catalog.collections.products.findOne({ sku: 'LAMP-1' })
     expect(document!.outbox).toHaveLength(1)
@@ -64,7 +64,7 @@ describe('catalog writes: atomic events, versions, caches', () => {
 
   it('shows a created product at once, by its slug', async () => {
     const created = await createProduct(store.catalog, newProduct('LAMP-2'))
-    if (!created.ok) throw new Error(created.message)
+    if (!created.ok) throw new Error(created.detail)
     const read = JSON.parse((await productJsonBySlug(store.catalog, created.value.slug))!) as ProductDto
     expect(read).toMatchObject({ sku: 'LAMP-2', price: { amount: 4_999, currency: 'EUR' } })
   })
@@ -86,13 +86,13 @@ describe('catalog writes: atomic events, versions, caches', () => {
     ],
   ])('refuses %s and writes nothing', async (_case, input, status, field) => {
     const before = await store.catalog.collections.products.countDocuments()
-    expect(await createProduct(store.catalog, input)).toMatchObject({ ok: false, status, field })
+    expect(await createProduct(store.catalog, input)).toMatchObject({ ok: false, status, errors: [{ field }] })
     expect(await store.catalog.collections.products.countDocuments()).toBe(before)
   })
 
   it('applies a change only at the version the admin saw, and shows it at once', async () => {
     const created = await createProduct(store.catalog, newProduct('LAMP-3'))
-    if (!created.ok) throw new Error(created.message)
+    if (!created.ok) throw new Error(created.detail)
     const { id, slug } = created.value
     await productJsonBySlug(store.catalog, slug) // cached now
 
@@ -111,7 +111,7 @@ describe('catalog writes: atomic events, versions, caches', () => {
 
   it('archives a product: its page and listings lose it at once, under its old slug too', async () => {
     const created = await createProduct(store.catalog, newProduct('LAMP-4'))
-    if (!created.ok) throw new Error(created.message)
+    if (!created.ok) throw new Error(created.detail)
     const { id, slug } = created.value
     expect(await productJsonBySlug(store.catalog, slug)).toBeDefined()
     const moved = await updateProduct(store.catalog, id, { version: 1, slug: 'lamp-four' })
@@ -121,10 +121,10 @@ describe('catalog writes: atomic events, versions, caches', () => {
 
     const lumen = () => listCategory(store.catalog, 'laptops', { brand: 'Lumen', pageSize: '48' })
     const before = await lumen() // cached now
-    expect(before.ok && before.page.items.some((item) => item.id === id)).toBe(true)
+    expect(before.ok && before.value.items.some((item) => item.id === id)).toBe(true)
     expect(await updateProduct(store.catalog, id, { version: 2, status: 'archived' })).toMatchObject({ ok: true })
     expect(await productJsonBySlug(store.catalog, 'lamp-four')).toBeUndefined()
     const listing = await lumen()
-    expect(listing.ok && listing.page.items.some((item) => item.id === id)).toBe(false)
+    expect(listing.ok && listing.value.items.some((item) => item.id === id)).toBe(false)
   })
 })

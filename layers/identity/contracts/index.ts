@@ -1,11 +1,23 @@
 import { z } from 'zod'
 import { defineMessage } from '#kernel/contracts/messaging'
+import { moduleToken } from '#kernel/contracts/module'
 
 /**
  * The public face of the identity context: the only module other layers may import.
  * Its name is also its Postgres schema, Redis key prefix, queue prefix and task prefix.
  */
 export const IDENTITY_CONTEXT = 'identity' as const
+
+// Bounds the API enforces and the forms check first, in one place for both.
+/** Counted in characters (code points, after NFC), so a password of emoji is as long as it looks. */
+export const PASSWORD_MIN_LENGTH = 10
+/** Long enough for any passphrase or manager; bounded so hashing cost stays predictable. */
+export const PASSWORD_MAX_LENGTH = 256
+export const EMAIL_MAX_LENGTH = 254
+export const NAME_MAX_LENGTH = 100
+
+/** A password's length as the policy counts it: characters of its NFC form, not bytes or UTF-16 units. */
+export const passwordLength = (password: string) => [...password.normalize('NFC')].length
 
 export const ROLES = ['Customer', 'Admin'] as const
 export type RoleName = (typeof ROLES)[number]
@@ -36,5 +48,7 @@ export const UserRegistered = defineMessage(
 
 /** What other contexts may ask identity in-process (ordering asks who placed an order). */
 export interface IdentityModule {
+  /** The user, or undefined when no account has this id. */
   getUser(userId: string): Promise<UserDto | undefined>
 }
+export const IdentityModule = moduleToken<IdentityModule>(IDENTITY_CONTEXT)

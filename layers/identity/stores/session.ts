@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import type { UserDto } from '../contracts'
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength, type UserDto } from '../contracts'
 
 const API = '/api/v1/identity'
 
@@ -199,13 +199,9 @@ export function safeReturnTo(value: unknown): string {
   return path
 }
 
-/** The same bounds the server enforces (counted in characters, as it counts them). */
-export const PASSWORD_MIN_LENGTH = 10
-export const PASSWORD_MAX_LENGTH = 256
-
 /** Why a new password cannot be sent yet; the server also refuses common ones. */
 export function newPasswordIssue(password: string): string | undefined {
-  const length = [...password.normalize('NFC')].length
+  const length = passwordLength(password)
   if (length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`
   if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`
   return undefined
@@ -215,6 +211,6 @@ export function emailIssue(email: string): string | undefined {
   const trimmed = email.trim()
   if (!trimmed) return 'Enter your email address.'
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) return 'Enter an email address like name@example.com.'
-  if (trimmed.length > 254) return 'Use an email address of at most 254 characters.'
+  if (trimmed.length > EMAIL_MAX_LENGTH) return `Use an email address of at most ${EMAIL_MAX_LENGTH} characters.`
   return undefined
 }

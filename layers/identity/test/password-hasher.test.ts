@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { hash } from '@node-rs/argon2'
 import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
-import { passwordProblem, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../server/domain/password-policy'
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../contracts'
+import { passwordProblem } from '../server/domain/password-policy'
+import { COMMON_PASSWORDS } from '../server/infrastructure/common-passwords'
 import {
   ARGON2_POLICY,
   createPasswordHasher as startHasher,
@@ -79,13 +81,13 @@ describe('password policy', () => {
     ['common, other case', 'QWERTYUIOP', 'is one of the most common passwords; choose another'],
     ['the email', 'ann@example.com', 'must not be your email address'],
   ])('refuses a %s password', (_, password, problem) => {
-    expect(passwordProblem(password, ['ann@example.com'])).toBe(problem)
+    expect(passwordProblem(password, COMMON_PASSWORDS, ['ann@example.com'])).toBe(problem)
   })
 
   it('counts characters, not bytes: ten emoji are long enough, 256 accented letters not too long', () => {
-    expect(passwordProblem('🔑'.repeat(10))).toBeUndefined()
-    expect(passwordProblem('é'.repeat(PASSWORD_MAX_LENGTH))).toBeUndefined()
-    expect(passwordProblem('a long but ordinary passphrase')).toBeUndefined()
+    expect(passwordProblem('🔑'.repeat(10), COMMON_PASSWORDS)).toBeUndefined()
+    expect(passwordProblem('é'.repeat(PASSWORD_MAX_LENGTH), COMMON_PASSWORDS)).toBeUndefined()
+    expect(passwordProblem('a long but ordinary passphrase', COMMON_PASSWORDS)).toBeUndefined()
   })
 })
 

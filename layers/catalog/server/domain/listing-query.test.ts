@@ -8,7 +8,7 @@ describe('listing query', () => {
     const parsed = parseListingQuery({ brand: ['Voltra', 'Acme', 'Acme'], colour: 'red', utm_source: 'x' }, facets)
     expect(parsed).toEqual({
       ok: true,
-      query: { filters: { brand: ['Acme', 'Voltra'] }, priceBands: [], sort: 'featured', page: 1, pageSize: 24 },
+      value: { filters: { brand: ['Acme', 'Voltra'] }, priceBands: [], sort: 'featured', page: 1, pageSize: 24 },
     })
   })
 
@@ -21,7 +21,7 @@ describe('listing query', () => {
     [{ price: '0-100' }, 'price'],
     [{ brand: Array.from({ length: 21 }, (_, i) => `b${i}`) }, 'brand'],
   ])('refuses %j', (raw, field) => {
-    expect(parseListingQuery(raw, facets)).toMatchObject({ ok: false, field })
+    expect(parseListingQuery(raw, facets)).toMatchObject({ ok: false, status: 400, errors: [{ field }] })
   })
 
   it('allows relevance only where it is the default (search)', () => {
@@ -36,7 +36,7 @@ describe('listing query', () => {
     const a = parseListingQuery({ size: ['M', 'L'], brand: 'Acme', price: ['5000-10000', '0-2500'] }, facets)
     const b = parseListingQuery({ price: ['0-2500', '5000-10000'], brand: 'Acme', size: ['L', 'M'] }, facets)
     if (!a.ok || !b.ok) throw new Error('both parse')
-    expect(canonicalListingSearch(a.query)).toBe(canonicalListingSearch(b.query))
-    expect(canonicalListingSearch(a.query)).toBe('?brand=Acme&size=L&size=M&price=0-2500&price=5000-10000')
+    expect(canonicalListingSearch(a.value)).toBe(canonicalListingSearch(b.value))
+    expect(canonicalListingSearch(a.value)).toBe('?brand=Acme&size=L&size=M&price=0-2500&price=5000-10000')
   })
 })

@@ -1,20 +1,19 @@
+import { invalid, success, type Result } from '#kernel/contracts/result'
+import { MAX_PAGE, PRICE_FACET, SORTS, type ListingSort } from '../../contracts'
+
 /**
  * What a shopper asked a listing for, once read from the query string: filters by facet, a sort
  * and a page. Unknown keys (utm_source, a stale bookmark's facet) are ignored rather than refused,
  * since these URLs are typed, shared and crawled.
  */
-export const SORTS = ['featured', 'price-asc', 'price-desc', 'newest', 'rating'] as const
-export type Sort = (typeof SORTS)[number] | 'relevance'
+export type Sort = ListingSort | 'relevance'
 
 export const PAGE_SIZE = 24
 export const MAX_PAGE_SIZE = 48
-/** Deep pages cost the database a skip each; nobody reads page 101 of a category. */
-export const MAX_PAGE = 100
 export const MAX_VALUES_PER_FACET = 20
 
 /** Price bands in minor units: the price facet's values are `lower-upper` ("2500-5000"), the last `lower-`. */
 export const PRICE_BANDS = [0, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000] as const
-export const PRICE_FACET = 'price'
 
 export interface PriceBand {
   min: number
@@ -57,39 +56,34 @@ const whole = (value: unknown, fallback: number, max: number): number | undefine
   return Number.isInteger(number) && number >= 1 && number <= max ? number : undefined
 }
 
-export type ListingQueryResult = { ok: true; query: ListingQuery } | { ok: false; field: string; message: string }
-
 /** Reads a listing's query string against the facets its category offers. */
 export function parseListingQuery(
   raw: Record<string, unknown>,
   facets: readonly string[],
   defaultSort: Sort = 'featured',
-): ListingQueryResult {
+): Result<ListingQuery> {
   const page = whole(raw.page, 1, MAX_PAGE)
-  if (page === undefined) return { ok: false, field: 'page', message: `must be a whole number from 1 to ${MAX_PAGE}` }
+  if (page === undefined) return invalid('page', `must be a whole number from 1 to ${MAX_PAGE}`)
   const pageSize = whole(raw.pageSize, PAGE_SIZE, MAX_PAGE_SIZE)
-  if (pageSize === undefined)
-    return { ok: false, field: 'pageSize', message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` }
+  if (pageSize === undefined) return invalid('pageSize', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
   const sort = raw.sort === undefined || raw.sort === '' ? defaultSort : raw.sort
   const sorts: readonly string[] = defaultSort === 'relevance' ? [...SORTS, 'relevance'] : SORTS
-  if (typeof sort !== 'string' || !sorts.includes(sort))
-    return { ok: false, field: 'sort', message: `must be one of ${sorts.join(', ')}` }
+  if (typeof sort !== 'string' || !sorts.includes(sort)) return invalid('sort', `must be one of ${sorts.join(', ')}`)
 
   const filters: Record<string, string[]> = {}
   for (const key of facets) {
     const values = [...new Set(asList(raw[key]).map((value) => value.trim()))].filter(Boolean)
-    if (values.length > MAX_VALUES_PER_FACET)
-      return { ok: false, field: key, message: `at most ${MAX_VALUES_PER_FACET} values` }
-    if (values.some((value) => value.length > 100)) return { ok: false, field: key, message: 'values are too long' }
+    if (values.length > MAX_VALUES_PER_FACET) return invalid(key, `at most ${MAX_VALUES_PER_FACET} values`)
+    if (values.some((value) => value.length > 100)) return invalid(key, 'values are too long')
     if (values.length) filters[key] = values.sort()
   }
   const priceBands: PriceBand[] = []
   for (const label of asList(raw[PRICE_FACET])) {
     const band = parsePriceBand(label)
-    if (!band) return { ok: false, field: PRICE_FACET, message: `"${label}" is not one of the price bands` }
+    if (!band) return invalid(PRICE_FACET, `"${label}" is not one of the price bands`)
     priceBands.push(band)
   }
-  return { ok: true, query: { filters, priceBands, sort: sort as Sort, page, pageSize } }
+  return success({ filters, priceBands, sort: sort as Sort, page, pageSize })
 }
 
 /**

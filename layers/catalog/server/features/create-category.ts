@@ -2,7 +2,7 @@ import { ObjectId } from 'mongodb'
 import { isDuplicateKey } from '../mongo/duplicate-key'
 import { slugify } from '../domain/slug'
 import type { CategoryInput } from '../http/category-input'
-import { refuse, type Outcome, type Refusal } from '../http/outcome'
+import { invalid, refuse, success, type Refusal, type Result } from '#kernel/contracts/result'
 import { adminCategoryOf, type AdminCategoryDto } from '../mongo/category-views'
 import type { CategoryDocument } from '../mongo/documents'
 import type { Catalog } from '../catalog'
@@ -15,7 +15,8 @@ import { HOME_KEY } from './featured'
 /** A taken slug as the 409 it means to an admin; other errors are rethrown. */
 export function slugConflictOf(error: unknown): Refusal {
   if (!isDuplicateKey(error)) throw error
-  return refuse(409, 'Another category already has this slug.', 'slug')
+  const message = 'Another category already has this slug.'
+  return refuse(409, message, { errors: [{ field: 'slug', message }] })
 }
 
 /**
@@ -38,12 +39,12 @@ export async function forgetCategoryCaches(catalog: Catalog, changedCategoryId?:
 }
 
 /** A new category, at the root or under an existing one (active or not). */
-export async function createCategory(catalog: Catalog, input: CategoryInput): Promise<Outcome<AdminCategoryDto>> {
+export async function createCategory(catalog: Catalog, input: CategoryInput): Promise<Result<AdminCategoryDto>> {
   const parent = input.parentSlug ? await catalog.collections.categories.findOne({ slug: input.parentSlug }) : null
-  if (input.parentSlug && !parent) return refuse(400, 'is not a category', 'parentSlug')
+  if (input.parentSlug && !parent) return invalid('parentSlug', 'is not a category')
   const { parentSlug: _parent, ...fields } = input
   const slug = input.slug ?? slugify(input.name)
-  if (!slug) return refuse(400, 'cannot be made from this name; give one', 'slug')
+  if (!slug) return invalid('slug', 'cannot be made from this name; give one')
   const path = [...(parent?.path ?? []), slug]
   const category: CategoryDocument = {
     ...fields,
@@ -59,5 +60,5 @@ export async function createCategory(catalog: Catalog, input: CategoryInput): Pr
     return slugConflictOf(error)
   }
   await forgetCategoryCaches(catalog)
-  return { ok: true, value: adminCategoryOf(category) }
+  return success(adminCategoryOf(category))
 }

@@ -4,20 +4,21 @@ import type { ProductDto } from '../../contracts'
 import { offeredValues, variantProblems } from '../domain/product-rules'
 import { slugify } from '../domain/slug'
 import type { ProductInput } from '../http/product-input'
-import { refuse, type Outcome, type Refusal } from '../http/outcome'
+import { invalid, refuse, success, type Refusal, type Result } from '#kernel/contracts/result'
 import type { ProductDocument } from '../mongo/documents'
 import type { Catalog } from '../catalog'
 import { categoryIndex } from './category-index'
 import { productChangedEvent, refreshCachedProduct } from './product-changed'
 import { productView } from './product-detail'
 
-export type WriteOutcome = Outcome<ProductDto>
+export type ProductWrite = Result<ProductDto>
 
 /** A duplicate-key error as the 409 it means to an admin (sku, slug or a variant's sku); others are rethrown. */
 export function conflictOf(error: unknown): Refusal {
   if (!isDuplicateKey(error)) throw error
   const field = /variant/.test(error.message) ? 'variants' : /slug/.test(error.message) ? 'slug' : 'sku'
-  return refuse(409, `Another product already has this ${field}.`, field)
+  const message = `Another product already has this ${field}.`
+  return refuse(409, message, { errors: [{ field, message }] })
 }
 
 /** Checks what the schema cannot: the category exists, the variants can be told apart. */
@@ -27,14 +28,14 @@ export async function writeProblem(
   input: { categorySlug?: string; variants?: ProductInput['variants'] },
 ): Promise<Refusal | undefined> {
   if (input.categorySlug !== undefined && !(await categoryIndex(catalog)).find(input.categorySlug))
-    return refuse(400, 'is not an active category', 'categorySlug')
+    return invalid('categorySlug', 'is not an active category')
   const problem = variantProblems(sku, input.variants ?? [])[0]
-  if (problem) return refuse(400, problem.message, `variants.${problem.index}`)
+  if (problem) return invalid(`variants.${problem.index}`, problem.message)
   return undefined
 }
 
 /** A new product and its `catalog.product-changed.v1` event, written in one atomic insert. */
-export async function createProduct(catalog: Catalog, input: ProductInput): Promise<WriteOutcome> {
+export async function createProduct(catalog: Catalog, input: ProductInput): Promise<ProductWrite> {
   const problem = await writeProblem(catalog, input.sku, input)
   if (problem) return problem
   const category = (await categoryIndex(catalog)).find(input.categorySlug)!
@@ -58,5 +59,5 @@ export async function createProduct(catalog: Catalog, input: ProductInput): Prom
   }
   catalog.forwarder.nudge()
   await refreshCachedProduct(catalog, { ...product, outbox: [] })
-  return { ok: true, value: await productView(catalog, { ...product, outbox: [] }) }
+  return success(await productView(catalog, { ...product, outbox: [] }))
 }

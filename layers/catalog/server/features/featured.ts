@@ -1,13 +1,8 @@
-import type { CategoryDto, ProductSummaryDto } from '../../contracts'
+import type { HomeDto } from '../../contracts'
 import { SUMMARY_FIELDS } from '../mongo/product-listing'
 import { categoryOf, summaryOf } from '../mongo/views'
 import type { Catalog } from '../catalog'
 import { categoryIndex } from './category-index'
-
-export interface HomeDto {
-  categories: CategoryDto[]
-  products: ProductSummaryDto[]
-}
 
 const FEATURED_PRODUCTS = 12
 export const HOME_KEY = 'catalog:home'

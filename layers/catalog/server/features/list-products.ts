@@ -1,31 +1,21 @@
 import { ObjectId } from 'mongodb'
-import type { FacetDto, ProductPageDto } from '../../contracts'
-import {
-  canonicalListingSearch,
-  PRICE_FACET,
-  parseListingQuery,
-  type ListingQuery,
-  type Sort,
-} from '../domain/listing-query'
+import { refuse, success, type Result } from '#kernel/contracts/result'
+import { PRICE_FACET, type FacetDto, type ProductPageDto } from '../../contracts'
+import { canonicalListingSearch, parseListingQuery, type ListingQuery, type Sort } from '../domain/listing-query'
 import { listingPipeline, readListing, type ListingScope } from '../mongo/product-listing'
 import { summaryOf } from '../mongo/views'
 import type { Catalog } from '../catalog'
 import { categoryIndex } from './category-index'
-
-export type ListingOutcome =
-  | { ok: true; page: ProductPageDto }
-  | { ok: false; reason: 'unknown-category' }
-  | { ok: false; reason: 'invalid'; field: string; message: string }
 
 /** A category's products (its whole subtree), filtered, sorted and paged, with facet counts. */
 export async function listCategory(
   catalog: Catalog,
   slug: string,
   raw: Record<string, unknown>,
-): Promise<ListingOutcome> {
+): Promise<Result<ProductPageDto>> {
   const categories = await categoryIndex(catalog)
   const category = categories.find(slug)
-  if (!category) return { ok: false, reason: 'unknown-category' }
+  if (!category) return refuse(404, 'The category was not found.')
   const ids = categories.subtreeIds(slug)!.map((id) => new ObjectId(id))
   return listing(catalog, `category:${slug}`, { categoryIds: ids }, raw, category.facets, 'featured')
 }
@@ -35,7 +25,7 @@ export function searchProducts(
   catalog: Catalog,
   search: string,
   raw: Record<string, unknown>,
-): Promise<ListingOutcome> {
+): Promise<Result<ProductPageDto>> {
   return listing(catalog, `search:${search}`, { search }, raw, [], 'relevance')
 }
 
@@ -46,10 +36,10 @@ async function listing(
   raw: Record<string, unknown>,
   facetKeys: readonly string[],
   defaultSort: Sort,
-): Promise<ListingOutcome> {
+): Promise<Result<ProductPageDto>> {
   const parsed = parseListingQuery(raw, facetKeys, defaultSort)
-  if (!parsed.ok) return { ok: false, reason: 'invalid', field: parsed.field, message: parsed.message }
-  const { query } = parsed
+  if (!parsed.ok) return parsed
+  const query = parsed.value
   const key = `${scopeKey}${canonicalListingSearch(query, defaultSort)}`
   let page = catalog.listings.get(key)
   if (!page) {
@@ -64,7 +54,7 @@ async function listing(
     }
     catalog.listings.set(key, page)
   }
-  return { ok: true, page }
+  return success(page)
 }
 
 function facetOf(key: string, counts: Map<string, number> | undefined, query: ListingQuery): FacetDto {

@@ -1,5 +1,5 @@
 import { ObjectId } from 'mongodb'
-import { refuse, type Outcome } from '../http/outcome'
+import { refuse, success, type Result } from '#kernel/contracts/result'
 import type { ReviewStatus } from '../mongo/documents'
 import { moderatedReviewOf, type ModeratedReviewDto } from '../mongo/review-views'
 import type { Catalog } from '../catalog'
@@ -13,7 +13,7 @@ export async function moderateReview(
   catalog: Catalog,
   id: string,
   status: Exclude<ReviewStatus, 'pending'>,
-): Promise<Outcome<ModeratedReviewDto>> {
+): Promise<Result<ModeratedReviewDto>> {
   const review = ObjectId.isValid(id)
     ? await catalog.collections.reviews.findOneAndUpdate(
         { _id: new ObjectId(id) },
@@ -23,5 +23,5 @@ export async function moderateReview(
     : null
   if (!review) return refuse(404, 'The review was not found.')
   await updateProductRating(catalog, review.productId)
-  return { ok: true, value: moderatedReviewOf(review) }
+  return success(moderatedReviewOf(review))
 }

@@ -1,6 +1,6 @@
 import { ObjectId, type AnyBulkWriteOperation } from 'mongodb'
 import { ancestorsOf, checkMove } from '../domain/category-tree'
-import { refuse, type Refusal } from '../http/outcome'
+import { invalid, type Refusal } from '#kernel/contracts/result'
 import type { CategoryDocument } from '../mongo/documents'
 import { nodeOf, type CategoryNodeOf } from '../mongo/views'
 import type { Catalog } from '../catalog'
@@ -19,10 +19,10 @@ export function moveTarget(
 ): { ok: true; parentId: string | null } | Refusal {
   if (parentSlug === null) return { ok: true, parentId: null }
   const parent = [...byId.values()].find((node) => node.slug === parentSlug)
-  if (!parent) return refuse(400, 'is not a category', 'parentSlug')
+  if (!parent) return invalid('parentSlug', 'is not a category')
   return checkMove(byId, id, parent.id).ok
     ? { ok: true, parentId: parent.id }
-    : refuse(400, 'cannot be the category itself or one of its descendants', 'parentSlug')
+    : invalid('parentSlug', 'cannot be the category itself or one of its descendants')
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ObjectId } from 'mongodb'
 import { isDuplicateKey } from '../mongo/duplicate-key'
 import type { ReviewInput } from '../http/review-input'
-import { refuse, type Outcome } from '../http/outcome'
+import { refuse, success, type Result } from '#kernel/contracts/result'
 import type { ReviewDocument } from '../mongo/documents'
 import { moderatedReviewOf, type ModeratedReviewDto } from '../mongo/review-views'
 import type { Catalog } from '../catalog'
@@ -17,7 +17,7 @@ export async function postReview(
   userId: string,
   slug: string,
   input: ReviewInput,
-): Promise<Outcome<ModeratedReviewDto>> {
+): Promise<Result<ModeratedReviewDto>> {
   const product = await catalog.collections.products.findOne({ slug, status: 'active' }, { projection: { _id: 1 } })
   if (!product) return refuse(404, 'The product was not found.')
   const review: ReviewDocument = {
@@ -35,5 +35,5 @@ export async function postReview(
     if (isDuplicateKey(error)) return refuse(409, 'You have already reviewed this product.')
     throw error
   }
-  return { ok: true, value: moderatedReviewOf(review) }
+  return success(moderatedReviewOf(review))
 }

@@ -3,7 +3,6 @@ import { reviewOf } from '../mongo/views'
 import type { Catalog } from '../catalog'
 
 export const REVIEWS_PAGE_SIZE = 10
-export const MAX_REVIEW_PAGE = 50
 
 export const firstReviewsKey = (slug: string) => `product-reviews:${slug}`
 

@@ -1,6 +1,6 @@
 import { ObjectId } from 'mongodb'
 import type { CategoryChanges } from '../http/category-input'
-import { refuse, type Outcome } from '../http/outcome'
+import { refuse, success, type Result } from '#kernel/contracts/result'
 import { adminCategoryOf, type AdminCategoryDto } from '../mongo/category-views'
 import type { Catalog } from '../catalog'
 import { forgetCategoryCaches, slugConflictOf } from './create-category'
@@ -14,7 +14,7 @@ export async function updateCategory(
   catalog: Catalog,
   slug: string,
   changes: CategoryChanges,
-): Promise<Outcome<AdminCategoryDto>> {
+): Promise<Result<AdminCategoryDto>> {
   const byId = await categoryNodes(catalog)
   const before = [...byId.values()].find((node) => node.slug === slug)
   if (!before) return refuse(404, 'The category was not found.')
@@ -39,5 +39,5 @@ export async function updateCategory(
     await placeSubtree(catalog, _id)
   await forgetCategoryCaches(catalog, before.id)
   const after = await categories.findOne({ _id })
-  return after ? { ok: true, value: adminCategoryOf(after) } : refuse(404, 'The category was not found.')
+  return after ? success(adminCategoryOf(after)) : refuse(404, 'The category was not found.')
 }

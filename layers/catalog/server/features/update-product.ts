@@ -1,13 +1,16 @@
 import { ObjectId } from 'mongodb'
 import { offeredValues } from '../domain/product-rules'
 import type { ProductChanges } from '../http/product-input'
-import { refuse } from '../http/outcome'
+import { refuse, success, type Refusal } from '#kernel/contracts/result'
 import type { ProductDocument, ProductStatus } from '../mongo/documents'
 import type { Catalog } from '../catalog'
 import { categoryIndex } from './category-index'
-import { conflictOf, writeProblem, type WriteOutcome } from './create-product'
+import { conflictOf, writeProblem, type ProductWrite } from './create-product'
 import { productChangedEvent, refreshCachedProduct } from './product-changed'
 import { productView } from './product-detail'
+
+const STALE = 'The product changed since you loaded it; reload it.'
+const staleVersion: Refusal = refuse(409, STALE, { errors: [{ field: 'version', message: STALE }] })
 
 /**
  * Applies an admin's change if the product is still at the version they saw; the change, the new
@@ -17,12 +20,11 @@ export async function updateProduct(
   catalog: Catalog,
   id: string,
   changes: Omit<ProductChanges, 'status'> & { status?: ProductStatus },
-): Promise<WriteOutcome> {
+): Promise<ProductWrite> {
   const { products } = catalog.collections
   const before = ObjectId.isValid(id) ? await products.findOne({ _id: new ObjectId(id) }) : null
   if (!before) return refuse(404, 'The product was not found.')
-  if (before.version !== changes.version)
-    return refuse(409, 'The product changed since you loaded it; reload it.', 'version')
+  if (before.version !== changes.version) return staleVersion
   const problem = await writeProblem(catalog, before.sku, changes)
   if (problem) return problem
 
@@ -48,17 +50,11 @@ export async function updateProduct(
       { _id, version },
       { $set: set, $push: { outbox: productChangedEvent(after) } },
     )
-    if (result.matchedCount === 0)
-      return {
-        ok: false,
-        status: 409,
-        field: 'version',
-        message: 'The product changed since you loaded it; reload it.',
-      }
+    if (result.matchedCount === 0) return staleVersion
   } catch (error) {
     return conflictOf(error)
   }
   catalog.forwarder.nudge()
   await refreshCachedProduct(catalog, after, before)
-  return { ok: true, value: await productView(catalog, after) }
+  return success(await productView(catalog, after))
 }

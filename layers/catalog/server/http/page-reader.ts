@@ -1,30 +1,16 @@
-import type { CategoryDto, ProductDto, ReviewPageDto } from '../../contracts'
-import { catalogJson, type CatalogJson } from '../../composables/catalogJson'
+import type { HomeDto, ProductDto, ReviewPageDto } from '../../contracts'
+import { catalogJson } from '../../shared/catalog-json'
+import type { CatalogPageReader } from '../../shared/page-reader'
 import type { Catalog } from '../catalog'
 import { categoryIndex } from '../features/category-index'
-import { featured, type HomeDto } from '../features/featured'
-import { listCategory, searchProducts, type ListingOutcome } from '../features/list-products'
+import { featured } from '../features/featured'
+import { listCategory, searchProducts } from '../features/list-products'
 import { productJsonBySlug } from '../features/product-detail'
 import { productReviewsJson } from '../features/product-reviews'
 
-export type { HomeDto, ListingOutcome }
-
-/**
- * What the catalog pages read while rendering on the server: the features themselves, called
- * directly, so a page costs no HTTP request to its own API. On the client the same data comes
- * from `/api/v1/catalog/…`. Reads the catalog keeps as JSON text come with that text.
- */
-export interface CatalogPageReader {
-  home(): Promise<CatalogJson<HomeDto>>
-  categories(): Promise<CategoryDto[]>
-  product(slug: string): Promise<CatalogJson<ProductDto> | undefined>
-  listing(categorySlug: string, query: Record<string, unknown>): Promise<ListingOutcome>
-  search(q: string, query: Record<string, unknown>): Promise<ListingOutcome>
-  reviews(slug: string, page: number): Promise<CatalogJson<ReviewPageDto> | undefined>
-}
-
 const parsed = <T>(json: string | undefined) => (json ? catalogJson<T>(json) : undefined)
 
+/** The catalog's features, as the pages read them while rendering on the server. */
 export function pageReader(catalog: Promise<Catalog>): CatalogPageReader {
   return {
     home: async () => catalogJson<HomeDto>(await featured(await catalog)),

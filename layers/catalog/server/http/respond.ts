@@ -1,6 +1,7 @@
 import { createError, setResponseHeaders, type H3Event } from 'h3'
-import { invalidField } from '#kernel/http/problem'
-import type { ListingOutcome } from '../features/list-products'
+import type { Result } from '#kernel/contracts/result'
+import { valueOrProblem } from '#kernel/http/respond'
+import type { ProductPageDto } from '../../contracts'
 
 // Catalog reads are public and the same for everyone: a CDN may keep them a minute and serve a
 // stale copy while it fetches the next.
@@ -14,11 +15,9 @@ export function sendJsonText(event: H3Event, json: string): string {
 
 export const notFound = (what: string) => createError({ statusCode: 404, message: `${what} was not found.` })
 
-export function pageOrProblem(event: H3Event, outcome: ListingOutcome) {
-  if (outcome.ok) {
-    setResponseHeaders(event, { 'cache-control': PUBLIC_CACHE })
-    return outcome.page
-  }
-  if (outcome.reason === 'unknown-category') throw notFound('The category')
-  throw invalidField(outcome.field, outcome.message)
+/** A listing page, public and cacheable; a refused query as its problem. */
+export function pageOrProblem(event: H3Event, listing: Result<ProductPageDto>): ProductPageDto {
+  const page = valueOrProblem(event, listing)
+  setResponseHeaders(event, { 'cache-control': PUBLIC_CACHE })
+  return page
 }

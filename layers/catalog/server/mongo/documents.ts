@@ -1,10 +1,8 @@
 import type { ObjectId } from 'mongodb'
 import type { Envelope } from '#kernel/contracts/messaging'
+import type { AttributeValue, ProductStatus } from '../../contracts'
 
-/** A flexible attribute: brand or author (text), megapixels (number), sizes or colours on offer (lists). */
-export type AttributeValue = string | number | boolean | string[]
-
-export type ProductStatus = 'draft' | 'active' | 'archived'
+export type { AttributeValue, ProductStatus }
 
 /** A variant lives inside its product: it is only ever read and changed with it. */
 export interface VariantDocument {

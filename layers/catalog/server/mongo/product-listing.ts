@@ -1,12 +1,6 @@
 import type { Document, ObjectId } from 'mongodb'
-import {
-  PRICE_BANDS,
-  PRICE_FACET,
-  priceBandLabel,
-  type ListingQuery,
-  type PriceBand,
-  type Sort,
-} from '../domain/listing-query'
+import { PRICE_FACET } from '../../contracts'
+import { PRICE_BANDS, priceBandLabel, type ListingQuery, type PriceBand, type Sort } from '../domain/listing-query'
 
 /** Which products a listing draws from: a category subtree, a text search, or both. */
 export interface ListingScope {

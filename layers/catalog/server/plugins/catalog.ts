@@ -1,5 +1,6 @@
 import { defineNitroPlugin, useRuntimeConfig } from 'nitropack/runtime'
-import { CATALOG_CONTEXT } from '../../contracts'
+import { CATALOG_CONTEXT, CatalogModule } from '../../contracts'
+import { registerModule } from '#kernel/modules/registry'
 import { registerOutbox } from '#kernel/messaging/messaging'
 import { registerRawBodyRoute } from '#kernel/http/body-rules'
 import { registerCachedPages } from '#kernel/page-cache/registry'
@@ -12,6 +13,7 @@ import { useInfrastructure } from '#kernel/infrastructure'
 import { rootLogger } from '#kernel/log/logger'
 import { createCatalog, setCatalog } from '../catalog'
 import { pageReader } from '../http/page-reader'
+import { catalogModule } from '../module'
 import { seedDemoCatalog } from '../seed/seed-catalog'
 
 /**
@@ -45,6 +47,7 @@ export default defineNitroPlugin((nitroApp) => {
     process.exit(1)
   })
   setCatalog(catalog)
+  registerModule(CatalogModule, catalogModule(catalog))
   nitroApp.hooks.hook('close', async () => {
     await (await catalog).forwarder.stop()
   })

@@ -1,22 +1,19 @@
-import { dictionary } from '@zxcvbn-ts/language-common'
-
-/** Counted in characters (code points), so a password of emoji is as long as it looks. */
-export const PASSWORD_MIN_LENGTH = 10
-/** Long enough for any passphrase or manager; bounded so hashing cost stays predictable. */
-export const PASSWORD_MAX_LENGTH = 256
-
-// Only entries a new password could equal: shorter ones are refused by length already.
-const common = new Set((dictionary['passwords-common'] as string[]).filter((p) => [...p].length >= PASSWORD_MIN_LENGTH))
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from '../../contracts'
 
 /** Unicode has several encodings of "é"; NFC makes every device type the same password. */
 export const normalizePassword = (password: string) => password.normalize('NFC')
 
 /**
  * Why a password may not be chosen, or undefined when it may (NIST 800-63B / ASVS V6.2: length
- * and a blocklist, no composition rules). `context` holds words the password must not be.
+ * and a blocklist, no composition rules). `common` is the blocklist, in lower case; `context`
+ * holds words the password must not be (the email address).
  */
-export function passwordProblem(password: string, context: string[] = []): string | undefined {
-  const length = [...normalizePassword(password)].length
+export function passwordProblem(
+  password: string,
+  common: ReadonlySet<string>,
+  context: string[] = [],
+): string | undefined {
+  const length = passwordLength(password)
   if (length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`
   if (length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters`
   const lowered = password.toLowerCase()

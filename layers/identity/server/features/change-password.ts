@@ -1,10 +1,9 @@
-import { createError } from 'h3'
 import { z } from 'zod'
-import { invalidField } from '#kernel/http/problem'
+import { done, invalid, refuse, type Result } from '#kernel/contracts/result'
 import type { Identity } from '../identity'
 import type { AccessClaims } from '../infrastructure/access-tokens'
 import { newPasswordField, newPasswordIssue } from './new-password'
-import { enforceRateLimit } from './rate-limits'
+import { rateLimited } from './rate-limits'
 
 export const changePasswordInput = z.object({
   currentPassword: z.string().min(1, 'is required').max(1024),
@@ -20,14 +19,15 @@ export async function changePassword(
   claims: AccessClaims,
   input: z.output<typeof changePasswordInput>,
   ip: string,
-): Promise<void> {
-  await enforceRateLimit(identity.limiter, 'change-password-per-account', claims.userId)
+): Promise<Result<void>> {
+  const limited = await rateLimited(identity.limiter, 'change-password-per-account', claims.userId)
+  if (limited) return limited
   const user = await identity.users.byId(claims.userId)
-  if (!user) throw createError({ statusCode: 404, message: 'This account no longer exists.' })
+  if (!user) return refuse(404, 'This account no longer exists.')
   const matches = user.passwordHash ? await identity.hasher.verify(user.passwordHash, input.currentPassword) : false
-  if (!matches) throw invalidField('currentPassword', 'is not your current password')
+  if (!matches) return invalid('currentPassword', 'is not your current password')
   const problem = newPasswordIssue(input.newPassword, user.email)
-  if (problem) throw invalidField('newPassword', problem)
+  if (problem) return invalid('newPassword', problem)
 
   const passwordHash = await identity.hasher.hash(input.newPassword)
   await identity.db.transaction().execute(async (trx) => {
@@ -36,4 +36,5 @@ export async function changePassword(
     await identity.refreshTokens.revokeAllOf(user.id, ip, 'password-changed', claims.sessionId, trx)
   })
   await identity.sessions.closeAll(user.id, claims.sessionId)
+  return done
 }

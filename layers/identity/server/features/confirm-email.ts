@@ -1,8 +1,9 @@
-import { createError } from 'h3'
 import { z } from 'zod'
+import { done, refuse, type Result } from '#kernel/contracts/result'
 import type { Identity } from '../identity'
 import type { UserRecord } from '../infrastructure/users'
-import { enforceRateLimit } from './rate-limits'
+import { forgetProfile } from './profile'
+import { rateLimited } from './rate-limits'
 
 export const oneTimeTokenInput = z.object({ token: z.string().min(20).max(200) })
 
@@ -15,10 +16,16 @@ export async function sendConfirmationMail(identity: Identity, user: UserRecord)
   })
 }
 
-/** Marks the email confirmed; the link works once. */
-export async function confirmEmail(identity: Identity, token: string, ip: string): Promise<void> {
-  await enforceRateLimit(identity.limiter, 'one-time-token', ip)
+/**
+ * Marks the email confirmed; the link works once. The cached profile goes at once, so the account
+ * page says so on its next read.
+ */
+export async function confirmEmail(identity: Identity, token: string, ip: string): Promise<Result<void>> {
+  const limited = await rateLimited(identity.limiter, 'one-time-token', ip)
+  if (limited) return limited
   const userId = await identity.oneTimeTokens.consume(token, 'confirm-email')
-  if (!userId) throw createError({ statusCode: 400, message: 'This link is invalid, used or expired.' })
+  if (!userId) return refuse(400, 'This link is invalid, used or expired.')
   await identity.users.confirmEmail(userId)
+  await forgetProfile(identity, userId)
+  return done
 }

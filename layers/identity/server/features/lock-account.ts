@@ -1,4 +1,4 @@
-import { createError } from 'h3'
+import { done, refuse, type Result } from '#kernel/contracts/result'
 import type { Identity } from '../identity'
 import { forgetProfile } from './profile'
 
@@ -12,8 +12,8 @@ export async function setAccountLock(
   locked: boolean,
   byAdmin: string,
   ip: string,
-): Promise<void> {
-  if (locked && userId === byAdmin) throw createError({ statusCode: 409, message: 'You cannot lock your own account.' })
+): Promise<Result<void>> {
+  if (locked && userId === byAdmin) return refuse(409, 'You cannot lock your own account.')
   const updated = await identity.db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('users')
@@ -24,7 +24,8 @@ export async function setAccountLock(
     if (row && locked) await identity.refreshTokens.revokeAllOf(userId, ip, 'account-locked', undefined, trx)
     return row !== undefined
   })
-  if (!updated) throw createError({ statusCode: 404, message: 'No account has this id.' })
+  if (!updated) return refuse(404, 'No account has this id.')
   if (locked) await identity.sessions.closeAll(userId)
   await forgetProfile(identity, userId)
+  return done
 }

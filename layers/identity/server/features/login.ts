@@ -1,7 +1,7 @@
-import { createError } from 'h3'
 import { z } from 'zod'
+import { refuse, type Result } from '#kernel/contracts/result'
 import { normalizeEmail } from '../domain/email'
-import { PASSWORD_MAX_LENGTH } from '../domain/password-policy'
+import { PASSWORD_MAX_LENGTH } from '../../contracts'
 import type { Identity } from '../identity'
 import { limitOf, tooManyAttempts } from './rate-limits'
 import { startSession, type SessionGrant } from './start-session'
@@ -15,13 +15,17 @@ export const loginInput = z.object({
 })
 
 // One answer for every failure, so nobody learns which emails have accounts.
-const invalidCredentials = () => createError({ statusCode: 401, message: 'The email or password is incorrect.' })
+const invalidCredentials = refuse(401, 'The email or password is incorrect.')
 
 /**
  * Password sign-in. An unknown email, an account without a password (social sign-in only), a
  * locked account and a wrong password all answer the same, after the same argon2 work.
  */
-export async function login(identity: Identity, input: z.output<typeof loginInput>, ip: string): Promise<SessionGrant> {
+export async function login(
+  identity: Identity,
+  input: z.output<typeof loginInput>,
+  ip: string,
+): Promise<Result<SessionGrant>> {
   const account = normalizeEmail(input.email)
   // Both lookups at once; a refused attempt is answered before any password work. The account's
   // attempt is counted now, not after hashing, so concurrent guesses cannot all slip under its limit.
@@ -29,12 +33,12 @@ export async function login(identity: Identity, input: z.output<typeof loginInpu
     identity.limiter.check([limitOf('login', ip), limitOf('login-failures-per-account', account)]),
     identity.users.byEmail(account),
   ])
-  for (const decision of [byAddress!, byAccount!]) if (!decision.allowed) throw tooManyAttempts(decision)
+  for (const decision of [byAddress!, byAccount!]) if (!decision.allowed) return tooManyAttempts(decision)
 
   const verified = user?.passwordHash
     ? await identity.hasher.verify(user.passwordHash, input.password)
     : await identity.hasher.verifyNothing(input.password).then(() => false)
-  if (!user || !verified || user.lockedAt) throw invalidCredentials()
+  if (!user || !verified || user.lockedAt) return invalidCredentials
 
   let passwordHash = user.passwordHash!
   if (identity.hasher.needsRehash(passwordHash)) {

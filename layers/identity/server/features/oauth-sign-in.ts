@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { createError } from 'h3'
 import * as oidc from 'openid-client'
 import { v7 as uuidv7 } from 'uuid'
 import { z } from 'zod'
+import { refuse, success, type Refusal, type Result } from '#kernel/contracts/result'
 import { IDENTITY_CONTEXT, UserRegistered } from '../../contracts'
 import { createEnvelope } from '#kernel/messaging/envelope'
 import { withOutbox } from '#kernel/messaging/outbox'
@@ -10,7 +10,7 @@ import { redisKey } from '#kernel/redis/create-redis'
 import type { Identity } from '../identity'
 import type { ExternalProfile, OAuthProvider, OAuthProviderName } from '../infrastructure/oauth-providers'
 import type { UserRecord } from '../infrastructure/users'
-import { enforceRateLimit } from './rate-limits'
+import { rateLimited } from './rate-limits'
 import { startSession, type SessionGrant } from './start-session'
 
 const FLOW_TTL_SECONDS = 600
@@ -45,8 +45,9 @@ export async function beginOAuth(
   provider: OAuthProvider,
   returnTo: string,
   ip: string,
-): Promise<{ url: string; binding: string }> {
-  await enforceRateLimit(identity.limiter, 'oauth-start', ip)
+): Promise<Result<{ url: string; binding: string }>> {
+  const limited = await rateLimited(identity.limiter, 'oauth-start', ip)
+  if (limited) return limited
   const config = await provider.configuration()
   const codeVerifier = oidc.randomPKCECodeVerifier()
   const state = oidc.randomState()
@@ -62,7 +63,7 @@ export async function beginOAuth(
     code_challenge_method: 'S256',
     ...(nonce ? { nonce } : {}),
   })
-  return { url: url.href, binding }
+  return success({ url: url.href, binding })
 }
 
 /** Why a sign-in failed, as a code the login page turns into a sentence (never text from the URL). */
@@ -75,7 +76,7 @@ export type OAuthFailure =
   | 'oauth-link-refused'
   | 'oauth-locked'
 
-const rejected = (code: OAuthFailure, message: string) => createError({ statusCode: 400, message, data: { code } })
+const rejected = (code: OAuthFailure, message: string): Refusal => refuse(400, message, { code })
 
 /**
  * Finishes the flow: the state must exist, be unused, belong to this provider and to this browser;
@@ -87,16 +88,16 @@ export async function completeOAuth(
   query: URLSearchParams,
   binding: string | undefined,
   ip: string,
-): Promise<{ grant: SessionGrant; returnTo: string }> {
+): Promise<Result<{ grant: SessionGrant; returnTo: string }>> {
   const state = query.get('state')
-  if (!state) throw rejected('oauth-state', 'The sign-in response has no state.')
+  if (!state) return rejected('oauth-state', 'The sign-in response has no state.')
   const [[, saved]] = (await identity.redis.multi().get(flowKey(state)).del(flowKey(state)).exec()) as [
     [unknown, string | null],
   ]
   const flow = saved ? flowSchema.parse(JSON.parse(saved)) : undefined
   if (!flow || flow.provider !== provider.name || !binding || hashOf(binding) !== flow.bindingHash)
-    throw rejected('oauth-state', 'This sign-in attempt is unknown, expired or was started in another browser.')
-  if (query.get('error')) throw rejected('oauth-denied', 'The provider did not sign you in.')
+    return rejected('oauth-state', 'This sign-in attempt is unknown, expired or was started in another browser.')
+  if (query.get('error')) return rejected('oauth-denied', 'The provider did not sign you in.')
 
   const config = await provider.configuration()
   const current = new URL(`${callbackUrl(identity, provider.name)}?${query}`)
@@ -109,11 +110,13 @@ export async function completeOAuth(
     })
   } catch (error) {
     identity.log.warn({ err: error, provider: provider.name }, 'oauth code exchange failed')
-    throw rejected('oauth-failed', 'The sign-in could not be completed.')
+    return rejected('oauth-failed', 'The sign-in could not be completed.')
   }
   const profile = await provider.profile(config, tokens)
   const user = await accountFor(identity, provider.name, profile)
-  return { grant: await startSession(identity, user, ip), returnTo: flow.returnTo }
+  if (!user.ok) return user
+  const grant = await startSession(identity, user.value, ip)
+  return grant.ok ? success({ grant: grant.value, returnTo: flow.returnTo }) : grant
 }
 
 /**
@@ -124,7 +127,7 @@ async function accountFor(
   identity: Identity,
   provider: OAuthProviderName,
   profile: ExternalProfile,
-): Promise<UserRecord> {
+): Promise<Result<UserRecord>> {
   const linked = await identity.db
     .selectFrom('external_logins')
     .select('user_id')
@@ -132,16 +135,16 @@ async function accountFor(
     .where('subject', '=', profile.subject)
     .executeTakeFirst()
   if (linked) return accountOrFail(identity, linked.user_id)
-  if (!profile.email) throw rejected('oauth-no-email', `The ${provider} account shares no email address.`)
+  if (!profile.email) return rejected('oauth-no-email', `The ${provider} account shares no email address.`)
 
   // An unverified address proves nothing: it could be anybody's, so it neither opens nor joins an account.
   if (!profile.emailVerified)
-    throw rejected('oauth-email-unverified', `${provider} has not verified the account's email address.`)
+    return rejected('oauth-email-unverified', `${provider} has not verified the account's email address.`)
   const existing = await identity.users.byEmail(profile.email)
   // Linking to an account whose own address was never confirmed would hand it to whoever registered
   // it, password included: pre-registering the victim's email must not capture their social sign-in.
   if (existing && !existing.emailConfirmed)
-    throw rejected('oauth-link-refused', 'The account with this email has not confirmed it.')
+    return rejected('oauth-link-refused', 'The account with this email has not confirmed it.')
   const link = (userId: string) => ({
     issuer: profile.issuer,
     subject: profile.subject,
@@ -150,33 +153,34 @@ async function accountFor(
     email: profile.email ?? null,
   })
   if (existing) {
-    await accountOrFail(identity, existing.id)
+    const account = await accountOrFail(identity, existing.id)
+    if (!account.ok) return account
     await identity.db
       .insertInto('external_logins')
       .values(link(existing.id))
       .onConflict((oc) => oc.doNothing())
       .execute()
-    return existing
+    return account
   }
 
   const userId = uuidv7()
   const { email, firstName, lastName } = { ...profile, email: profile.email }
-  await withOutbox(identity.db, IDENTITY_CONTEXT, async (trx, emit) => {
+  const created = await withOutbox(identity.db, IDENTITY_CONTEXT, async (trx, emit) => {
     const inserted = await identity.users.insert(
       { id: userId, email, passwordHash: null, firstName, lastName, emailConfirmed: true },
       trx,
     )
-    if (!inserted)
-      throw createError({ statusCode: 409, message: 'An account with this email was just created. Try again.' })
+    if (!inserted) return refuse(409, 'An account with this email was just created. Try again.')
     await identity.users.grantRole(userId, 'Customer', trx)
     await trx.insertInto('external_logins').values(link(userId)).execute()
     emit(createEnvelope(UserRegistered, { userId, email, firstName, lastName, via: provider }))
+    return success(userId)
   })
-  return accountOrFail(identity, userId)
+  return created.ok ? accountOrFail(identity, userId) : created
 }
 
-async function accountOrFail(identity: Identity, userId: string): Promise<UserRecord> {
+async function accountOrFail(identity: Identity, userId: string): Promise<Result<UserRecord>> {
   const user = await identity.users.byId(userId)
-  if (!user || user.lockedAt) throw rejected('oauth-locked', 'This account cannot sign in.')
-  return user
+  if (!user || user.lockedAt) return rejected('oauth-locked', 'This account cannot sign in.')
+  return success(user)
 }

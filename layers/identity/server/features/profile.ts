@@ -1,5 +1,5 @@
-import { createError } from 'h3'
 import { z } from 'zod'
+import { refuse, success, type Result } from '#kernel/contracts/result'
 import { userDto, type UserDto } from '../../contracts'
 import { redisKey } from '#kernel/redis/create-redis'
 import type { Identity } from '../identity'
@@ -18,21 +18,21 @@ export const profileInput = z
   .refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.')
 
 /** The signed-in user's profile, cached in Redis (`user:{id}:profile`) and dropped on change. */
-export async function getProfile(identity: Identity, userId: string): Promise<UserDto> {
+export async function getProfile(identity: Identity, userId: string): Promise<Result<UserDto>> {
   const cached = await identity.redis.get(profileKey(userId))
-  if (cached) return userDto.parse(JSON.parse(cached))
+  if (cached) return success(userDto.parse(JSON.parse(cached)))
   const user = await identity.users.byId(userId)
-  if (!user) throw createError({ statusCode: 404, message: 'This account no longer exists.' })
+  if (!user) return refuse(404, 'This account no longer exists.')
   const profile = publicUser(user)
   await identity.redis.set(profileKey(userId), JSON.stringify(profile), 'EX', PROFILE_TTL_SECONDS)
-  return profile
+  return success(profile)
 }
 
 export async function updateProfile(
   identity: Identity,
   userId: string,
   changes: z.output<typeof profileInput>,
-): Promise<UserDto> {
+): Promise<Result<UserDto>> {
   await identity.users.updateProfile(userId, changes)
   await forgetProfile(identity, userId)
   return getProfile(identity, userId)

@@ -1,4 +1,4 @@
-import { retryLater } from '#kernel/http/problem'
+import { refuse, type Refusal } from '#kernel/contracts/result'
 import type { RateCheck, RateDecision, RateLimit, RateLimiter } from '#kernel/redis/rate-limiter'
 
 const MINUTE = 60_000
@@ -28,11 +28,15 @@ export const limitOf = (name: RateLimitName, subject: string, count = true): Rat
   count,
 })
 
-export const tooManyAttempts = (decision: RateDecision) =>
-  retryLater(429, decision.retryAfterSeconds, 'Too many attempts. Wait a little and try again.')
+export const tooManyAttempts = (decision: RateDecision): Refusal =>
+  refuse(429, 'Too many attempts. Wait a little and try again.', { retryAfterSeconds: decision.retryAfterSeconds })
 
-/** Counts an attempt against every given limit and throws 429 with Retry-After once one is passed. */
-export async function enforceRateLimit(limiter: RateLimiter, name: RateLimitName, subject: string): Promise<void> {
+/** Counts an attempt against the named limit: a 429 refusal, with when to retry, once it is passed. */
+export async function rateLimited(
+  limiter: RateLimiter,
+  name: RateLimitName,
+  subject: string,
+): Promise<Refusal | undefined> {
   const [decision] = await limiter.check([limitOf(name, subject)])
-  if (!decision!.allowed) throw tooManyAttempts(decision!)
+  return decision!.allowed ? undefined : tooManyAttempts(decision!)
 }

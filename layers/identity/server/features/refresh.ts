@@ -1,13 +1,13 @@
-import { createError } from 'h3'
 import { z } from 'zod'
+import { refuse, success, type Result } from '#kernel/contracts/result'
 import type { Identity } from '../identity'
 import type { RotationResult } from '../infrastructure/refresh-tokens'
-import { enforceRateLimit } from './rate-limits'
+import { rateLimited } from './rate-limits'
 import { grantFor, type SessionGrant } from './start-session'
 
 export const refreshInput = z.object({ refreshToken: z.string().min(20).max(200) })
 
-const reSignIn = () => createError({ statusCode: 401, message: 'Your session has ended. Sign in again.' })
+const reSignIn = refuse(401, 'Your session has ended. Sign in again.')
 
 // Two requests of one browser tab may present the same cookie at once; within this instance they
 // share one rotation (and one successor) instead of the second looking like a stolen token.
@@ -38,17 +38,17 @@ export async function refresh(
   token: string,
   ip: string,
   { fromCookie = false } = {},
-): Promise<SessionGrant> {
-  await enforceRateLimit(identity.limiter, 'refresh', ip)
+): Promise<Result<SessionGrant>> {
+  const limited = await rateLimited(identity.limiter, 'refresh', ip)
+  if (limited) return limited
   const result = await rotateOnce(identity, token, ip, fromCookie ? BROWSER_ROTATION_GRACE_MS : 0)
   if (result.verdict === 'reuse') {
     await identity.sessions.closeAll(result.userId)
     identity.log.warn({ userId: result.userId }, 'refresh token reuse: every session of the user revoked')
   }
-  if (result.verdict === 'superseded')
-    throw createError({ statusCode: 409, message: 'This session was just refreshed by another tab.' })
-  if (result.verdict !== 'rotate') throw reSignIn()
+  if (result.verdict === 'superseded') return refuse(409, 'This session was just refreshed by another tab.')
+  if (result.verdict !== 'rotate') return reSignIn
   const user = await identity.users.byId(result.successor.userId)
-  if (!user) throw reSignIn()
-  return grantFor(identity, user, result.successor)
+  if (!user) return reSignIn
+  return success(await grantFor(identity, user, result.successor))
 }

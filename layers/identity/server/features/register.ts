@@ -1,12 +1,12 @@
-import { createError } from 'h3'
 import { v7 as uuidv7 } from 'uuid'
 import { z } from 'zod'
+import { refuse, type Result } from '#kernel/contracts/result'
 import { IDENTITY_CONTEXT, UserRegistered } from '../../contracts'
 import { createEnvelope } from '#kernel/messaging/envelope'
 import { withOutbox } from '#kernel/messaging/outbox'
 import type { Identity } from '../identity'
 import { newPasswordField, newPasswordIssue } from './new-password'
-import { enforceRateLimit } from './rate-limits'
+import { rateLimited } from './rate-limits'
 import { sendConfirmationMail } from './confirm-email'
 import { startSession, type SessionGrant } from './start-session'
 
@@ -30,8 +30,9 @@ export type RegisterInput = z.output<typeof registerInput>
  * Creates a Customer account and signs it in. The account, its role and `identity.user-registered.v1`
  * commit together; the confirmation link is mailed after. An email taken in any letter case is a 409.
  */
-export async function register(identity: Identity, input: RegisterInput, ip: string): Promise<SessionGrant> {
-  await enforceRateLimit(identity.limiter, 'register', ip)
+export async function register(identity: Identity, input: RegisterInput, ip: string): Promise<Result<SessionGrant>> {
+  const limited = await rateLimited(identity.limiter, 'register', ip)
+  if (limited) return limited
   const passwordHash = await identity.hasher.hash(input.password)
   const userId = uuidv7()
   const created = await withOutbox(identity.db, IDENTITY_CONTEXT, async (trx, emit) => {
@@ -49,8 +50,7 @@ export async function register(identity: Identity, input: RegisterInput, ip: str
     )
     return true
   })
-  if (!created)
-    throw createError({ statusCode: 409, message: 'An account with this email already exists. Sign in instead.' })
+  if (!created) return refuse(409, 'An account with this email already exists. Sign in instead.')
   const user = (await identity.users.byId(userId))!
   await sendConfirmationMail(identity, user)
   return startSession(identity, user, ip)

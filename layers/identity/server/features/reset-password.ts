@@ -1,11 +1,11 @@
-import { createError } from 'h3'
 import { z } from 'zod'
-import { invalidField } from '#kernel/http/problem'
+import { done, invalid, refuse, success, type Result } from '#kernel/contracts/result'
+import { inTransaction } from '#kernel/sql/transaction'
 import { normalizeEmail } from '../domain/email'
 import type { Identity } from '../identity'
 import { newPasswordField, newPasswordIssue } from './new-password'
 import { forgetProfile } from './profile'
-import { enforceRateLimit } from './rate-limits'
+import { rateLimited } from './rate-limits'
 
 export const forgotPasswordInput = z.object({
   email: z.string().trim().max(254).pipe(z.email('must be an email address')),
@@ -20,19 +20,22 @@ export const resetPasswordInput = z.object({
  * Always answers the same, whether or not the email has an account; only an existing account
  * gets a link (valid 30 minutes, single use).
  */
-export async function forgotPassword(identity: Identity, email: string, ip: string): Promise<void> {
-  await enforceRateLimit(identity.limiter, 'forgot-password', ip)
+export async function forgotPassword(identity: Identity, email: string, ip: string): Promise<Result<void>> {
   // One spelling for the limit and the lookup, so case tricks cannot buy extra mails for one account.
   const account = normalizeEmail(email)
-  await enforceRateLimit(identity.limiter, 'forgot-password-per-account', account)
+  const limited =
+    (await rateLimited(identity.limiter, 'forgot-password', ip)) ??
+    (await rateLimited(identity.limiter, 'forgot-password-per-account', account))
+  if (limited) return limited
   const user = await identity.users.byEmail(account)
-  if (!user) return
+  if (!user) return done
   const token = await identity.oneTimeTokens.create(user.id, 'reset-password')
   await identity.mail({
     to: user.email,
     subject: 'Reset your password',
     text: `Hello ${user.firstName},\n\nset a new password by opening this link within 30 minutes:\n${identity.publicUrl}/reset-password?token=${token}\n\nIf you did not ask for this, ignore this email: your password stays as it is.\n`,
   })
+  return done
 }
 
 /**
@@ -43,22 +46,25 @@ export async function resetPassword(
   identity: Identity,
   input: z.output<typeof resetPasswordInput>,
   ip: string,
-): Promise<void> {
-  await enforceRateLimit(identity.limiter, 'one-time-token', ip)
-  // The link is checked before any argon2 work, so made-up links cost no CPU.
-  const userId = await identity.db.transaction().execute(async (trx) => {
+): Promise<Result<void>> {
+  const limited = await rateLimited(identity.limiter, 'one-time-token', ip)
+  if (limited) return limited
+  // The link is checked before any argon2 work, so made-up links cost no CPU. A refused password
+  // rolls the link's use back, so the shopper can try another with the same link.
+  const reset = await inTransaction(identity.db, async (trx) => {
     const userId = await identity.oneTimeTokens.consume(input.token, 'reset-password', trx)
-    if (!userId) return undefined
+    if (!userId) return refuse(400, 'This link is invalid, used or expired.')
     const user = (await identity.users.byId(userId, trx))!
     const problem = newPasswordIssue(input.newPassword, user.email)
-    if (problem) throw invalidField('newPassword', problem)
+    if (problem) return invalid('newPassword', problem)
     await identity.users.setPasswordHash(userId, await identity.hasher.hash(input.newPassword), trx)
     await identity.users.confirmEmail(userId, trx)
     await identity.oneTimeTokens.retireAll(userId, 'reset-password', trx) // other links mailed earlier
     await identity.refreshTokens.revokeAllOf(userId, ip, 'password-reset', undefined, trx)
-    return userId
+    return success(userId)
   })
-  if (!userId) throw createError({ statusCode: 400, message: 'This link is invalid, used or expired.' })
-  await identity.sessions.closeAll(userId)
-  await forgetProfile(identity, userId)
+  if (!reset.ok) return reset
+  await identity.sessions.closeAll(reset.value)
+  await forgetProfile(identity, reset.value)
+  return done
 }

@@ -1,5 +1,5 @@
-import { createError } from 'h3'
 import { v7 as uuidv7 } from 'uuid'
+import { refuse, success, type Result } from '#kernel/contracts/result'
 import type { UserDto } from '../../contracts'
 import type { Identity } from '../identity'
 import type { AccessClaims } from '../infrastructure/access-tokens'
@@ -27,7 +27,7 @@ export async function startSession(
   ip: string | undefined,
   /** The password hash just verified; the session starts only if the account still has it. */
   verifiedPasswordHash?: string,
-): Promise<SessionGrant> {
+): Promise<Result<SessionGrant>> {
   // The family's row and the token's signature are independent, so they are made at once. The
   // session is live in Redis before its row exists: a revocation that commits after the row also
   // closes the session, and one that commits before it leaves the sign-in without a row.
@@ -40,9 +40,9 @@ export async function startSession(
   ])
   if (!refresh) {
     await identity.sessions.close(user.id, familyId)
-    throw createError({ statusCode: 401, message: 'The account changed while signing in. Sign in again.' })
+    return refuse(401, 'The account changed while signing in. Sign in again.')
   }
-  return grantOf(user, refresh, access, true)
+  return success(grantOf(user, refresh, access, true))
 }
 
 /** The grant for a rotated refresh token (the session goes on). */

@@ -1,6 +1,7 @@
-import { getRequestHeader, isError, type H3Event } from 'h3'
+import { getRequestHeader, type H3Event } from 'h3'
 import type { Principal } from '#kernel/auth/guard'
 import { clientIp } from '#kernel/http/client-ip'
+import { refusalError } from '#kernel/http/problem'
 import { refresh } from '../features/refresh'
 import type { Identity } from '../identity'
 import type { AccessClaims } from '../infrastructure/access-tokens'
@@ -31,18 +32,17 @@ async function authenticate(identity: Identity, event: H3Event): Promise<AccessC
     if (claims) return claims
   }
   if (!cookies.refresh) return undefined
-  try {
-    const grant = await refresh(identity, cookies.refresh, clientIp(event), { fromCookie: true })
-    setSessionCookies(event, identity, grant)
-    return grant.claims
-  } catch (error) {
-    // The session has ended (401): forget the cookies. Another tab refreshed it a moment ago (409):
-    // this request goes unauthenticated, the browser already holds the new cookies. Anything else
-    // (a rate limit, an outage) is the request's error.
-    if (isError(error) && error.statusCode === 401) clearSessionCookies(event, identity)
-    else if (!isError(error) || error.statusCode !== 409) throw error
-    return undefined
+  const refreshed = await refresh(identity, cookies.refresh, clientIp(event), { fromCookie: true })
+  if (refreshed.ok) {
+    setSessionCookies(event, identity, refreshed.value)
+    return refreshed.value.claims
   }
+  // The session has ended (401): forget the cookies. Another tab refreshed it a moment ago (409):
+  // this request goes unauthenticated, the browser already holds the new cookies. A rate limit is
+  // the request's answer.
+  if (refreshed.status === 401) clearSessionCookies(event, identity)
+  else if (refreshed.status !== 409) throw refusalError(refreshed)
+  return undefined
 }
 
 /** Identity's claims for this request, computed once per request. */

@@ -1,4 +1,6 @@
 import { createError, getRequestHeader, setResponseHeader, type H3Event } from 'h3'
+import type { Result } from '#kernel/contracts/result'
+import { valueOrProblem } from '#kernel/http/respond'
 import type { SessionGrant } from '../features/start-session'
 import type { Identity } from '../identity'
 import type { AccessClaims } from '../infrastructure/access-tokens'
@@ -12,12 +14,14 @@ import { setSessionCookies } from './session-cookies'
  */
 export const wantsCookieSession = (event: H3Event) => getRequestHeader(event, 'x-session') === 'cookie'
 
+/** A new or refreshed session, as tokens or as cookies; a refused one as its problem. */
 export function respondWithSession(
   event: H3Event,
   identity: Identity,
-  grant: SessionGrant,
-  { cookies = wantsCookieSession(event) } = {},
+  result: Result<SessionGrant>,
+  { cookies = wantsCookieSession(event), status = 200 } = {},
 ) {
+  const grant = valueOrProblem(event, result, status)
   setResponseHeader(event, 'cache-control', 'no-store') // RFC 6749 §5.1: token responses are never cached
   const accessTokenExpiresAt = new Date(grant.accessTokenExpiresAt * 1000).toISOString()
   if (cookies) {

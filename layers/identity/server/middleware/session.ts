@@ -27,8 +27,9 @@ export default defineEventHandler(async (event) => {
     return
   }
   const claims = await accessClaimsOf(identity, event)
+  const profile = claims ? await getProfile(identity, claims.userId) : undefined
   event.context.session = {
-    user: claims ? await getProfile(identity, claims.userId) : null,
+    user: profile?.ok ? profile.value : null,
     // A transparent refresh may just have set a new cookie, which the request's cookies do not show.
     csrfToken: claims ? (event.context.csrfToken ?? cookies.csrf ?? null) : null,
   }

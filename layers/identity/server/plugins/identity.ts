@@ -1,5 +1,6 @@
 import { defineNitroPlugin, useRuntimeConfig } from 'nitropack/runtime'
-import { IDENTITY_CONTEXT } from '../../contracts'
+import { IDENTITY_CONTEXT, IdentityModule } from '../../contracts'
+import { registerModule } from '#kernel/modules/registry'
 import { setAuthenticator } from '#kernel/auth/guard'
 import { settings } from '#kernel/config/runtime'
 import { InvalidSettingsError } from '#kernel/config/settings'
@@ -10,6 +11,7 @@ import { parseIdentitySettings } from '../config/identity-settings'
 import { ensureAdmin } from '../features/ensure-admin'
 import { accessClaimsOf, principalOf } from '../http/authenticate'
 import { createIdentity, setIdentity, useIdentity } from '../identity'
+import { identityModule } from '../module'
 
 /**
  * Identity's start-up: its outbox joins the relay, its settings are validated (a bad one stops the
@@ -38,6 +40,7 @@ export default defineNitroPlugin((nitroApp) => {
     process.exit(1)
   })
   setIdentity(identity)
+  registerModule(IdentityModule, identityModule(identity))
   nitroApp.hooks.hook('close', async () => {
     await (await identity).hasher.close()
   })

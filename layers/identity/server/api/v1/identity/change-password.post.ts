@@ -1,6 +1,7 @@
-import { defineEventHandler, setResponseStatus } from 'h3'
+import { defineEventHandler } from 'h3'
 import { clientIp } from '#kernel/http/client-ip'
 import { readJson } from '#kernel/http/read-json'
+import { noContentOrProblem } from '#kernel/http/respond'
 import { changePassword, changePasswordInput } from '#layers/identity/server/features/change-password'
 import { requireClaims } from '#layers/identity/server/http/respond-with-session'
 import { useIdentity } from '#layers/identity/server/identity'
@@ -9,7 +10,6 @@ import { useIdentity } from '#layers/identity/server/identity'
 export default defineEventHandler(async (event) => {
   const identity = await useIdentity()
   const claims = await requireClaims(event, identity)
-  await changePassword(identity, claims, await readJson(event, changePasswordInput), clientIp(event))
-  setResponseStatus(event, 204)
-  return null
+  const input = await readJson(event, changePasswordInput)
+  return noContentOrProblem(event, await changePassword(identity, claims, input, clientIp(event)))
 })

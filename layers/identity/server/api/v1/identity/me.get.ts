@@ -1,4 +1,5 @@
 import { defineEventHandler, setResponseHeader } from 'h3'
+import { valueOrProblem } from '#kernel/http/respond'
 import { getProfile } from '#layers/identity/server/features/profile'
 import { requireClaims } from '#layers/identity/server/http/respond-with-session'
 import { useIdentity } from '#layers/identity/server/identity'
@@ -8,5 +9,5 @@ export default defineEventHandler(async (event) => {
   const identity = await useIdentity()
   const claims = await requireClaims(event, identity)
   setResponseHeader(event, 'cache-control', 'private, no-store')
-  return getProfile(identity, claims.userId)
+  return valueOrProblem(event, await getProfile(identity, claims.userId))
 })

@@ -1,5 +1,6 @@
 import { defineEventHandler } from 'h3'
 import { readJson } from '#kernel/http/read-json'
+import { valueOrProblem } from '#kernel/http/respond'
 import { profileInput, updateProfile } from '#layers/identity/server/features/profile'
 import { requireClaims } from '#layers/identity/server/http/respond-with-session'
 import { useIdentity } from '#layers/identity/server/identity'
@@ -8,5 +9,5 @@ import { useIdentity } from '#layers/identity/server/identity'
 export default defineEventHandler(async (event) => {
   const identity = await useIdentity()
   const claims = await requireClaims(event, identity)
-  return updateProfile(identity, claims.userId, await readJson(event, profileInput))
+  return valueOrProblem(event, await updateProfile(identity, claims.userId, await readJson(event, profileInput)))
 })

@@ -1,4 +1,4 @@
-import { defineEventHandler, setResponseStatus } from 'h3'
+import { defineEventHandler } from 'h3'
 import { clientIp } from '#kernel/http/client-ip'
 import { readJson } from '#kernel/http/read-json'
 import { register, registerInput } from '#layers/identity/server/features/register'
@@ -9,7 +9,5 @@ import { useIdentity } from '#layers/identity/server/identity'
 export default defineEventHandler(async (event) => {
   const input = await readJson(event, registerInput)
   const identity = await useIdentity()
-  const grant = await register(identity, input, clientIp(event))
-  setResponseStatus(event, 201)
-  return respondWithSession(event, identity, grant)
+  return respondWithSession(event, identity, await register(identity, input, clientIp(event)), { status: 201 })
 })

@@ -1,13 +1,12 @@
-import { defineEventHandler, setResponseStatus } from 'h3'
+import { defineEventHandler } from 'h3'
 import { clientIp } from '#kernel/http/client-ip'
 import { readJson } from '#kernel/http/read-json'
+import { noContentOrProblem } from '#kernel/http/respond'
 import { resetPassword, resetPasswordInput } from '#layers/identity/server/features/reset-password'
 import { useIdentity } from '#layers/identity/server/identity'
 
 /** POST /api/v1/identity/reset-password: { token, newPassword }; every session of the account ends. */
 export default defineEventHandler(async (event) => {
   const input = await readJson(event, resetPasswordInput)
-  await resetPassword(await useIdentity(), input, clientIp(event))
-  setResponseStatus(event, 204)
-  return null
+  return noContentOrProblem(event, await resetPassword(await useIdentity(), input, clientIp(event)))
 })

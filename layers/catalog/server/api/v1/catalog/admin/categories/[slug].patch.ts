@@ -5,7 +5,7 @@ import { readParams } from '#kernel/http/read-query'
 import { useCatalog } from '#layers/catalog/server/catalog'
 import { updateCategory } from '#layers/catalog/server/features/update-category'
 import { categoryChanges } from '#layers/catalog/server/http/category-input'
-import { valueOrProblem } from '#layers/catalog/server/http/outcome'
+import { valueOrProblem } from '#kernel/http/respond'
 import { slugParams } from '#layers/catalog/server/http/params'
 
 /** PATCH /api/v1/catalog/admin/categories/{slug} (Admin): changes the named fields; `parentSlug` moves it. */

@@ -4,7 +4,7 @@ import { readJson } from '#kernel/http/read-json'
 import { useCatalog } from '#layers/catalog/server/catalog'
 import { createCategory } from '#layers/catalog/server/features/create-category'
 import { categoryInput } from '#layers/catalog/server/http/category-input'
-import { valueOrProblem } from '#layers/catalog/server/http/outcome'
+import { valueOrProblem } from '#kernel/http/respond'
 
 /** POST /api/v1/catalog/admin/categories (Admin): a new category, at the root or under `parentSlug`. */
 export default defineEventHandler(async (event) => {

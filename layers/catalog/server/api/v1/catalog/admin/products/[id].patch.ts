@@ -5,7 +5,7 @@ import { readParams } from '#kernel/http/read-query'
 import { useCatalog } from '#layers/catalog/server/catalog'
 import { updateProduct } from '#layers/catalog/server/features/update-product'
 import { productChanges } from '#layers/catalog/server/http/product-input'
-import { valueOrProblem } from '#layers/catalog/server/http/outcome'
+import { valueOrProblem } from '#kernel/http/respond'
 import { idParams } from '#layers/catalog/server/http/params'
 
 const params = idParams('product')

@@ -4,7 +4,7 @@ import { readJson } from '#kernel/http/read-json'
 import { useCatalog } from '#layers/catalog/server/catalog'
 import { createProduct } from '#layers/catalog/server/features/create-product'
 import { productInput } from '#layers/catalog/server/http/product-input'
-import { valueOrProblem } from '#layers/catalog/server/http/outcome'
+import { valueOrProblem } from '#kernel/http/respond'
 
 /** POST /api/v1/catalog/admin/products (Admin): a new product, announced as catalog.product-changed.v1. */
 export default defineEventHandler(async (event) => {

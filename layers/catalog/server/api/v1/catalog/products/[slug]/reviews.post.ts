@@ -6,7 +6,7 @@ import { readParams } from '#kernel/http/read-query'
 import { useCatalog } from '#layers/catalog/server/catalog'
 import { postReview } from '#layers/catalog/server/features/post-review'
 import { countReviewAttempt } from '#layers/catalog/server/features/review-limit'
-import { valueOrProblem } from '#layers/catalog/server/http/outcome'
+import { valueOrProblem } from '#kernel/http/respond'
 import { slugParams } from '#layers/catalog/server/http/params'
 import { reviewInput } from '#layers/catalog/server/http/review-input'
 

@@ -1,5 +1,6 @@
-import { defineEventHandler, getRequestURL, isError, sendRedirect } from 'h3'
+import { defineEventHandler, getRequestURL, sendRedirect } from 'h3'
 import { clientIp } from '#kernel/http/client-ip'
+import { valueOrProblem } from '#kernel/http/respond'
 import { completeOAuth } from '#layers/identity/server/features/oauth-sign-in'
 import { takeOAuthBinding } from '#layers/identity/server/http/oauth-binding-cookie'
 import { oauthProviderOf } from '#layers/identity/server/http/oauth-provider-param'
@@ -14,15 +15,11 @@ export default defineEventHandler(async (event) => {
   const identity = await useIdentity()
   const provider = oauthProviderOf(event, identity)
   const binding = takeOAuthBinding(event, identity)
-  try {
-    const query = getRequestURL(event).searchParams
-    const { grant, returnTo } = await completeOAuth(identity, provider, query, binding, clientIp(event))
-    setSessionCookies(event, identity, grant)
-    return sendRedirect(event, returnTo, 302)
-  } catch (error) {
-    // A person is looking at this response: back to the login page, which explains the code.
-    const code = isError(error) && error.statusCode === 400 ? (error.data as { code?: string })?.code : undefined
-    if (!code) throw error
-    return sendRedirect(event, `/login?error=${code}`, 302)
-  }
+  const query = getRequestURL(event).searchParams
+  const signedIn = await completeOAuth(identity, provider, query, binding, clientIp(event))
+  // A person is looking at this response: back to the login page, which explains the code.
+  if (!signedIn.ok && signedIn.code) return sendRedirect(event, `/login?error=${signedIn.code}`, 302)
+  const { grant, returnTo } = valueOrProblem(event, signedIn)
+  setSessionCookies(event, identity, grant)
+  return sendRedirect(event, returnTo, 302)
 })

@@ -5,7 +5,7 @@ import { readJson } from '#kernel/http/read-json'
 import { readParams } from '#kernel/http/read-query'
 import { useCatalog } from '#layers/catalog/server/catalog'
 import { updateProduct } from '#layers/catalog/server/features/update-product'
-import { valueOrProblem } from '#layers/catalog/server/http/outcome'
+import { valueOrProblem } from '#kernel/http/respond'
 import { idParams } from '#layers/catalog/server/http/params'
 
 const params = idParams('product')

@@ -4,7 +4,7 @@ import { readJson } from '#kernel/http/read-json'
 import { readParams } from '#kernel/http/read-query'
 import { useCatalog } from '#layers/catalog/server/catalog'
 import { moderateReview } from '#layers/catalog/server/features/moderate-review'
-import { valueOrProblem } from '#layers/catalog/server/http/outcome'
+import { valueOrProblem } from '#kernel/http/respond'
 import { idParams } from '#layers/catalog/server/http/params'
 import { moderationInput } from '#layers/catalog/server/http/review-input'
 

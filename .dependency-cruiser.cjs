@@ -34,7 +34,7 @@ module.exports = {
       comment:
         "contracts/ hold DTOs, event schemas and module interfaces: zod, other contracts and the kernel's server/contracts only.",
       severity: 'error',
-      from: { path: '^layers/[^/]+/contracts/' },
+      from: { path: '^layers/[^/]+/contracts/', pathNot: '\\.test\\.ts$' },
       to: {
         pathNot: ['^layers/[^/]+/contracts/', '^server/contracts/', '(^|/)node_modules/zod/'],
         dependencyTypesNot: ['type-only'],
@@ -44,7 +44,7 @@ module.exports = {
       name: 'kernel-contracts-stay-pure',
       comment: "server/contracts/ is imported by every context's contracts and by the browser: zod only.",
       severity: 'error',
-      from: { path: '^server/contracts/' },
+      from: { path: '^server/contracts/', pathNot: '\\.test\\.ts$' },
       to: { pathNot: ['^server/contracts/', '(^|/)node_modules/zod/'], dependencyTypesNot: ['type-only'] },
     },
     {

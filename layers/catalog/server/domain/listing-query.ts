@@ -1,4 +1,5 @@
 import { invalid, success, type Result } from '#kernel/contracts/result'
+import { CONTROL_CHARACTERS, hasControlCharacters } from '#kernel/contracts/text'
 import { MAX_PAGE, PRICE_FACET, SORTS, type ListingSort } from '../../contracts'
 
 /**
@@ -75,6 +76,7 @@ export function parseListingQuery(
     const values = [...new Set(asList(raw[key]).map((value) => value.trim()))].filter(Boolean)
     if (values.length > MAX_VALUES_PER_FACET) return invalid(key, `at most ${MAX_VALUES_PER_FACET} values`)
     if (values.some((value) => value.length > 100)) return invalid(key, 'values are too long')
+    if (values.some(hasControlCharacters)) return invalid(key, CONTROL_CHARACTERS)
     if (values.length) filters[key] = values.sort()
   }
   const priceBands: PriceBand[] = []

@@ -1,6 +1,7 @@
 import { ObjectId } from 'mongodb'
-import { refuse, success, type Result } from '#kernel/contracts/result'
-import { PRICE_FACET, type FacetDto, type ProductPageDto } from '../../contracts'
+import { invalid, refuse, success, type Result } from '#kernel/contracts/result'
+import { CONTROL_CHARACTERS, hasControlCharacters } from '#kernel/contracts/text'
+import { MAX_SEARCH_LENGTH, PRICE_FACET, type FacetDto, type ProductPageDto } from '../../contracts'
 import { canonicalListingSearch, parseListingQuery, type ListingQuery, type Sort } from '../domain/listing-query'
 import { listingPipeline, readListing, type ListingScope } from '../mongo/product-listing'
 import { summaryOf } from '../mongo/views'
@@ -21,11 +22,15 @@ export async function listCategory(
 }
 
 /** Products matching a search, best first: an exact name, then MongoDB's text relevance. */
-export function searchProducts(
+export async function searchProducts(
   catalog: Catalog,
-  search: string,
+  q: unknown,
   raw: Record<string, unknown>,
 ): Promise<Result<ProductPageDto>> {
+  const search = typeof q === 'string' ? q.trim() : ''
+  if (!search) return invalid('q', 'is required')
+  if (search.length > MAX_SEARCH_LENGTH) return invalid('q', `at most ${MAX_SEARCH_LENGTH} characters`)
+  if (hasControlCharacters(search)) return invalid('q', CONTROL_CHARACTERS)
   return listing(catalog, `search:${search}`, { search }, raw, [], 'relevance')
 }
 

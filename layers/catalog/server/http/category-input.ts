@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { multiLine, singleLine } from '#kernel/contracts/text'
 import { attributeKey } from './product-input'
 import { SLUG_PATTERN } from '../domain/slug'
 
 const fields = {
-  name: z.string().trim().min(2).max(80),
+  name: singleLine().min(2).max(80),
   slug: z.string().max(96).regex(SLUG_PATTERN, 'must be lower-case words joined by hyphens'),
-  description: z.string().trim().max(2_000),
+  description: multiLine().max(2_000),
   /** null makes it a root category. */
   parentSlug: z.string().regex(SLUG_PATTERN, 'is not a valid slug').nullable(),
   sortOrder: z.int().min(-10_000).max(10_000),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { multiLine, singleLine } from '#kernel/contracts/text'
 import { IMAGE_URL_PREFIX } from '../images/image-store'
 import { SLUG_PATTERN } from '../domain/slug'
 
@@ -7,10 +8,10 @@ const amount = z.int().min(0).max(100_000_000)
 /** An attribute's name (and so a facet's): what `attributes.<key>` and the query string use. */
 export const attributeKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, 'must be a short camelCase name')
 const attributeValue = z.union([
-  z.string().trim().min(1).max(200),
+  singleLine().min(1).max(200),
   z.number().finite(),
   z.boolean(),
-  z.array(z.string().trim().min(1).max(200)).max(50),
+  z.array(singleLine().min(1).max(200)).max(50),
 ])
 
 export const variantInput = z.object({
@@ -18,15 +19,15 @@ export const variantInput = z.object({
     .string()
     .trim()
     .regex(/^[A-Z0-9][A-Z0-9-]{1,47}$/, 'must be upper-case letters, digits and hyphens'),
-  name: z.string().trim().min(1).max(120),
-  attributes: z.record(attributeKey, z.string().trim().min(1).max(100)).default({}),
+  name: singleLine().min(1).max(120),
+  attributes: z.record(attributeKey, singleLine().min(1).max(100)).default({}),
   priceModifier: z.int().min(-100_000_000).max(100_000_000).default(0),
 })
 
 const fields = {
-  name: z.string().trim().min(2).max(200),
+  name: singleLine().min(2).max(200),
   slug: z.string().max(96).regex(SLUG_PATTERN, 'must be lower-case words joined by hyphens'),
-  description: z.string().trim().max(5_000),
+  description: multiLine().max(5_000),
   price: amount,
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
   images: z.array(z.string().startsWith(IMAGE_URL_PREFIX).max(200)).max(12),

@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { refuse, type Result } from '#kernel/contracts/result'
 import { normalizeEmail } from '../domain/email'
-import { PASSWORD_MAX_LENGTH } from '../../contracts'
+import { singleLine } from '#kernel/contracts/text'
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '../../contracts'
 import type { Identity } from '../identity'
 import { limitOf, tooManyAttempts } from './rate-limits'
 import { startSession, type SessionGrant } from './start-session'
 
 export const loginInput = z.object({
-  email: z.string().trim().min(1, 'is required').max(254),
+  email: singleLine().min(1, 'is required').max(EMAIL_MAX_LENGTH),
   password: z
     .string()
     .min(1, 'is required')

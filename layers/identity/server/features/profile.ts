@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { refuse, success, type Result } from '#kernel/contracts/result'
-import { userDto, type UserDto } from '../../contracts'
+import { singleLine } from '#kernel/contracts/text'
+import { NAME_MAX_LENGTH, userDto, type UserDto } from '../../contracts'
 import { redisKey } from '#kernel/redis/create-redis'
 import type { Identity } from '../identity'
 import { publicUser } from './start-session'
@@ -10,8 +11,8 @@ const profileKey = (userId: string) => redisKey('user', userId, 'profile')
 
 export const profileInput = z
   .object({
-    firstName: z.string().trim().min(1, 'is required').max(100),
-    lastName: z.string().trim().max(100),
+    firstName: singleLine().min(1, 'is required').max(NAME_MAX_LENGTH),
+    lastName: singleLine().max(NAME_MAX_LENGTH),
   })
   .partial()
   .strict()

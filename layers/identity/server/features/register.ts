@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid'
 import { z } from 'zod'
 import { refuse, type Result } from '#kernel/contracts/result'
-import { IDENTITY_CONTEXT, UserRegistered } from '../../contracts'
+import { singleLine } from '#kernel/contracts/text'
+import { EMAIL_MAX_LENGTH, IDENTITY_CONTEXT, NAME_MAX_LENGTH, UserRegistered } from '../../contracts'
 import { createEnvelope } from '#kernel/messaging/envelope'
 import { withOutbox } from '#kernel/messaging/outbox'
 import type { Identity } from '../identity'
@@ -10,11 +11,13 @@ import { rateLimited } from './rate-limits'
 import { sendConfirmationMail } from './confirm-email'
 import { startSession, type SessionGrant } from './start-session'
 
-const name = z.string().trim().max(100, 'must be at most 100 characters')
+const name = singleLine().max(NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`)
 
 export const registerInput = z
   .object({
-    email: z.string().trim().max(254, 'must be at most 254 characters').pipe(z.email('must be an email address')),
+    email: singleLine()
+      .max(EMAIL_MAX_LENGTH, `must be at most ${EMAIL_MAX_LENGTH} characters`)
+      .pipe(z.email('must be an email address')),
     password: newPasswordField,
     firstName: name.min(1, 'is required'),
     lastName: name.default(''),

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { done, invalid, refuse, success, type Result } from '#kernel/contracts/result'
+import { singleLine } from '#kernel/contracts/text'
 import { inTransaction } from '#kernel/sql/transaction'
+import { EMAIL_MAX_LENGTH } from '../../contracts'
 import { normalizeEmail } from '../domain/email'
 import type { Identity } from '../identity'
 import { newPasswordField, newPasswordIssue } from './new-password'
@@ -8,7 +10,7 @@ import { forgetProfile } from './profile'
 import { rateLimited } from './rate-limits'
 
 export const forgotPasswordInput = z.object({
-  email: z.string().trim().max(254).pipe(z.email('must be an email address')),
+  email: singleLine().max(EMAIL_MAX_LENGTH).pipe(z.email('must be an email address')),
 })
 
 export const resetPasswordInput = z.object({

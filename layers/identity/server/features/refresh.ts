@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { refuse, success, type Result } from '#kernel/contracts/result'
 import type { Identity } from '../identity'
+import type { AccessClaims } from '../infrastructure/access-tokens'
 import type { RotationResult } from '../infrastructure/refresh-tokens'
 import { rateLimited } from './rate-limits'
 import { grantFor, type SessionGrant } from './start-session'
@@ -24,14 +25,26 @@ function rotateOnce(identity: Identity, token: string, ip: string, graceMs: numb
   return rotation
 }
 
-/** How long a browser's other tabs may still present a cookie one tab has just rotated. */
+/** How long a browser's other requests may still present a cookie one of them has just rotated. */
 export const BROWSER_ROTATION_GRACE_MS = 10_000
+
+/** The new pair a rotation earned, or why there is none. Reuse ends every session of the user. */
+async function grantOf(identity: Identity, rotation: RotationResult): Promise<Result<SessionGrant>> {
+  if (rotation.verdict === 'reuse') {
+    await identity.sessions.closeAll(rotation.userId)
+    identity.log.warn({ userId: rotation.userId }, 'refresh token reuse: every session of the user revoked')
+  }
+  if (rotation.verdict !== 'rotate') return reSignIn
+  const user = await identity.users.byId(rotation.successor.userId)
+  if (!user) return reSignIn
+  return success(await grantFor(identity, user, rotation.successor))
+}
 
 /**
  * Exchanges a refresh token for a new pair. A token that was already rotated is reuse: every
  * session of its user ends (database and Redis), so a thief and the victim are both signed out.
  * Browsers get `BROWSER_ROTATION_GRACE_MS`: within it the old cookie is only refused (409), since
- * the tab that rotated it already holds the new one.
+ * the request that rotated it already holds the new one.
  */
 export async function refresh(
   identity: Identity,
@@ -41,14 +54,42 @@ export async function refresh(
 ): Promise<Result<SessionGrant>> {
   const limited = await rateLimited(identity.limiter, 'refresh', ip)
   if (limited) return limited
-  const result = await rotateOnce(identity, token, ip, fromCookie ? BROWSER_ROTATION_GRACE_MS : 0)
-  if (result.verdict === 'reuse') {
-    await identity.sessions.closeAll(result.userId)
-    identity.log.warn({ userId: result.userId }, 'refresh token reuse: every session of the user revoked')
+  const rotation = await rotateOnce(identity, token, ip, fromCookie ? BROWSER_ROTATION_GRACE_MS : 0)
+  if (rotation.verdict === 'superseded') return refuse(409, 'This session was just refreshed by another tab.')
+  return grantOf(identity, rotation)
+}
+
+/** Who a browser request is, when its access cookie has expired; `renewed` holds new cookies to set. */
+export interface ContinuedSession {
+  claims: AccessClaims
+  renewed?: SessionGrant
+}
+
+/**
+ * A browser request whose access cookie has expired goes on with its refresh cookie. A page asks
+ * for several things at once after an idle spell, so its requests race with the same cookie: the
+ * first rotates it (and its answer sets the new cookies), and any other that presents it within
+ * the grace, on this instance or another, is still the same session: it is answered as that
+ * user, with a fresh access token of its own and no cookies, which would only undo the first's.
+ */
+export async function continueSession(
+  identity: Identity,
+  token: string,
+  ip: string,
+): Promise<Result<ContinuedSession>> {
+  const limited = await rateLimited(identity.limiter, 'refresh', ip)
+  if (limited) return limited
+  const rotation = await rotateOnce(identity, token, ip, BROWSER_ROTATION_GRACE_MS)
+  if (rotation.verdict !== 'superseded') {
+    const grant = await grantOf(identity, rotation)
+    return grant.ok ? success({ claims: grant.value.claims, renewed: grant.value }) : grant
   }
-  if (result.verdict === 'superseded') return refuse(409, 'This session was just refreshed by another tab.')
-  if (result.verdict !== 'rotate') return reSignIn
-  const user = await identity.users.byId(result.successor.userId)
-  if (!user) return reSignIn
-  return success(await grantFor(identity, user, result.successor))
+  const user = await identity.users.byId(rotation.userId)
+  if (!user || user.lockedAt) return reSignIn
+  const { claims } = await identity.accessTokens.issue({
+    userId: user.id,
+    roles: user.roles,
+    sessionId: rotation.familyId,
+  })
+  return (await identity.sessions.isLive(claims)) ? success({ claims }) : reSignIn
 }

@@ -2,7 +2,7 @@ import { getRequestHeader, type H3Event } from 'h3'
 import type { Principal } from '#kernel/auth/guard'
 import { clientIp } from '#kernel/http/client-ip'
 import { refusalError } from '#kernel/http/problem'
-import { refresh } from '../features/refresh'
+import { continueSession } from '../features/refresh'
 import type { Identity } from '../identity'
 import type { AccessClaims } from '../infrastructure/access-tokens'
 import { clearSessionCookies, readSessionCookies, setSessionCookies } from './session-cookies'
@@ -32,16 +32,14 @@ async function authenticate(identity: Identity, event: H3Event): Promise<AccessC
     if (claims) return claims
   }
   if (!cookies.refresh) return undefined
-  const refreshed = await refresh(identity, cookies.refresh, clientIp(event), { fromCookie: true })
-  if (refreshed.ok) {
-    setSessionCookies(event, identity, refreshed.value)
-    return refreshed.value.claims
+  const continued = await continueSession(identity, cookies.refresh, clientIp(event))
+  if (continued.ok) {
+    if (continued.value.renewed) setSessionCookies(event, identity, continued.value.renewed)
+    return continued.value.claims
   }
-  // The session has ended (401): forget the cookies. Another tab refreshed it a moment ago (409):
-  // this request goes unauthenticated, the browser already holds the new cookies. A rate limit is
-  // the request's answer.
-  if (refreshed.status === 401) clearSessionCookies(event, identity)
-  else if (refreshed.status !== 409) throw refusalError(refreshed)
+  // The session has ended (401): forget the cookies. A rate limit is the request's answer.
+  if (continued.status !== 401) throw refusalError(continued)
+  clearSessionCookies(event, identity)
   return undefined
 }
 

@@ -16,7 +16,7 @@ export interface IssuedRefreshToken {
 
 export type RotationResult =
   | { verdict: 'rotate'; successor: IssuedRefreshToken }
-  | { verdict: Exclude<RefreshVerdict, 'rotate'>; userId: string }
+  | { verdict: Exclude<RefreshVerdict, 'rotate'>; userId: string; familyId: string }
   | { verdict: 'unknown' }
 
 /** Runs once the new session's rows are written but before they commit, under the user's row lock. */
@@ -159,10 +159,11 @@ export function refreshTokenStore(db: IdentityDb) {
         )
         if (verdict === 'reuse') {
           await revokeAll(trx, row.user_id, ip, 'reuse-detected')
-          return { verdict, userId: row.user_id }
+          return { verdict, userId: row.user_id, familyId: row.family_id }
         }
-        if (verdict !== 'rotate') return { verdict, userId: row.user_id }
-        if (!user || user.locked_at) return { verdict: 'revoked' as const, userId: row.user_id }
+        if (verdict !== 'rotate') return { verdict, userId: row.user_id, familyId: row.family_id }
+        if (!user || user.locked_at)
+          return { verdict: 'revoked' as const, userId: row.user_id, familyId: row.family_id }
         const { issued, values } = newToken({
           userId: row.user_id,
           familyId: row.family_id,

@@ -9,6 +9,23 @@ export function assertJsonContentType(contentType: string | undefined): void {
   }
 }
 
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i
+
+/** Whether the body is an HTML form's (`application/x-www-form-urlencoded`). */
+export const isFormContentType = (contentType: string | undefined) =>
+  Boolean(contentType && FORM_TYPE.test(contentType))
+
+const formRoutes = new Set<string>()
+
+/**
+ * A route that also takes an HTML form's post, so its page works before (or without) JavaScript;
+ * registered by its context's plugin. The route answers such a post with a redirect.
+ */
+export const registerFormRoute = (path: string) => void formRoutes.add(path)
+
+/** Whether a path takes form posts besides JSON. */
+export const takesForms = (path: string) => formRoutes.has(path.split('?', 1)[0]!)
+
 const rawBodyRoutes = new Map<string, number>()
 
 /** A route that takes a raw body (not JSON) up to `maxBytes`; registered by its context's plugin. */

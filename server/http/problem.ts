@@ -35,7 +35,7 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 }
 
-const fieldErrorsOf = (error: ZodError): FieldError[] =>
+export const fieldErrorsOf = (error: ZodError): FieldError[] =>
   error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }))
 
 /**

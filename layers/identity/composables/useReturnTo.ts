@@ -1,5 +1,5 @@
 import { computed } from 'vue'
-import { safeReturnTo } from '../stores/session'
+import { safeReturnTo } from '../contracts'
 
 /** Where to go once signed in (`?returnTo=…`), and links between the sign-in pages that keep it. */
 export function useReturnTo() {
@@ -9,3 +9,7 @@ export function useReturnTo() {
     computed(() => ({ path, query: returnTo.value === '/' ? {} : { returnTo: returnTo.value } }))
   return { returnTo, linkTo }
 }
+
+/** The slice a page's form posts to before (or without) JavaScript, keeping where to go next. */
+export const formAction = (slice: string, returnTo = '/') =>
+  `/api/v1/identity/${slice}${returnTo === '/' ? '' : `?returnTo=${encodeURIComponent(returnTo)}`}`

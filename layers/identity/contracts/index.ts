@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineMessage } from '#kernel/contracts/messaging'
 import { moduleToken } from '#kernel/contracts/module'
+import { hasControlCharacters } from '#kernel/contracts/text'
 
 /**
  * The public face of the identity context: the only module other layers may import.
@@ -18,6 +19,19 @@ export const NAME_MAX_LENGTH = 100
 
 /** A password's length as the policy counts it: characters of its NFC form, not bytes or UTF-16 units. */
 export const passwordLength = (password: string) => [...password.normalize('NFC')].length
+
+const RETURN_TO_MAX_LENGTH = 512
+
+/**
+ * Where to go after signing in: a path on this site, percent-encoded so it fits a Location header.
+ * Anything else (another site, `//elsewhere`, `/\elsewhere`, control characters) is the home page.
+ */
+export function safeReturnTo(value: unknown): string {
+  const path = Array.isArray(value) ? value[0] : value
+  if (typeof path !== 'string' || path.length > RETURN_TO_MAX_LENGTH || !/^\/(?![/\\])/.test(path)) return '/'
+  if (hasControlCharacters(path)) return '/'
+  return path.replace(/[^\x21-\x7e]/gu, (character) => encodeURIComponent(character))
+}
 
 export const ROLES = ['Customer', 'Admin'] as const
 export type RoleName = (typeof ROLES)[number]

@@ -94,6 +94,10 @@ export const useSessionStore = defineStore('session', {
     async resetPassword(token: string, newPassword: string) {
       await request(this.csrfToken, 'POST', 'reset-password', { body: { token, newPassword } })
     },
+    /** Mails a new confirmation link to the signed-in user (409 once the address is confirmed). */
+    async resendConfirmation() {
+      await this.whileSignedIn(request(this.csrfToken, 'POST', 'confirm-email/resend'))
+    },
     async confirmEmail(token: string) {
       await request(this.csrfToken, 'POST', 'confirm-email', { body: { token } })
       // The confirmed address may be this user's: show it. Not being able to tell is no failure.
@@ -188,15 +192,6 @@ export function problemOf(error: unknown, labels: Record<string, string> = {}): 
     message = sentence(body.detail ?? body.title ?? 'Something went wrong. Please try again.')
   }
   return { message, fieldErrors, status }
-}
-
-/** Where to go after signing in: only a path on this site, never `//elsewhere` or `/\elsewhere`. */
-export function safeReturnTo(value: unknown): string {
-  const path = Array.isArray(value) ? value[0] : value
-  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/'
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not pass
-  if (/[\u0000-\u001f\u007f]/.test(path)) return '/'
-  return path
 }
 
 /** Why a new password cannot be sent yet; the server also refuses common ones. */

@@ -17,6 +17,20 @@ export async function sendConfirmationMail(identity: Identity, user: UserRecord)
 }
 
 /**
+ * Mails a new confirmation link to a signed-in user whose address is not confirmed yet (the first
+ * link expired or never arrived). Earlier links keep working until they expire.
+ */
+export async function resendConfirmation(identity: Identity, userId: string): Promise<Result<void>> {
+  const limited = await rateLimited(identity.limiter, 'confirmation-mail-per-account', userId)
+  if (limited) return limited
+  const user = await identity.users.byId(userId)
+  if (!user) return refuse(404, 'This account no longer exists.')
+  if (user.emailConfirmed) return refuse(409, 'Your email address is already confirmed.', { code: 'already-confirmed' })
+  await sendConfirmationMail(identity, user)
+  return done
+}
+
+/**
  * Marks the email confirmed; the link works once. The cached profile goes at once, so the account
  * page says so on its next read.
  */
@@ -24,7 +38,7 @@ export async function confirmEmail(identity: Identity, token: string, ip: string
   const limited = await rateLimited(identity.limiter, 'one-time-token', ip)
   if (limited) return limited
   const userId = await identity.oneTimeTokens.consume(token, 'confirm-email')
-  if (!userId) return refuse(400, 'This link is invalid, used or expired.')
+  if (!userId) return refuse(400, 'This link is invalid, used or expired.', { code: 'link-invalid' })
   await identity.users.confirmEmail(userId)
   await forgetProfile(identity, userId)
   return done

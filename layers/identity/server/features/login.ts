@@ -16,7 +16,7 @@ export const loginInput = z.object({
 })
 
 // One answer for every failure, so nobody learns which emails have accounts.
-const invalidCredentials = refuse(401, 'The email or password is incorrect.')
+const invalidCredentials = refuse(401, 'The email or password is incorrect.', { code: 'credentials' })
 
 /**
  * Password sign-in. An unknown email, an account without a password (social sign-in only), a

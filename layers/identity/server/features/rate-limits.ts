@@ -14,6 +14,8 @@ export const RATE_LIMITS = {
   'forgot-password-per-account': { limit: 3, windowMs: 60 * MINUTE },
   'one-time-token': { limit: 20, windowMs: 15 * MINUTE },
   'change-password-per-account': { limit: 5, windowMs: 15 * MINUTE },
+  /** Each one mails the account's owner: a few an hour is plenty for a lost or expired link. */
+  'confirmation-mail-per-account': { limit: 3, windowMs: 60 * MINUTE },
   /** Each start stores a flow in Redis for 10 minutes. */
   'oauth-start': { limit: 30, windowMs: MINUTE },
 } satisfies Record<string, RateLimit>
@@ -29,7 +31,10 @@ export const limitOf = (name: RateLimitName, subject: string, count = true): Rat
 })
 
 export const tooManyAttempts = (decision: RateDecision): Refusal =>
-  refuse(429, 'Too many attempts. Wait a little and try again.', { retryAfterSeconds: decision.retryAfterSeconds })
+  refuse(429, 'Too many attempts. Wait a little and try again.', {
+    code: 'rate-limited',
+    retryAfterSeconds: decision.retryAfterSeconds,
+  })
 
 /** Counts an attempt against the named limit: a 429 refusal, with when to retry, once it is passed. */
 export async function rateLimited(

@@ -55,7 +55,7 @@ export async function resetPassword(
   // rolls the link's use back, so the shopper can try another with the same link.
   const reset = await inTransaction(identity.db, async (trx) => {
     const userId = await identity.oneTimeTokens.consume(input.token, 'reset-password', trx)
-    if (!userId) return refuse(400, 'This link is invalid, used or expired.')
+    if (!userId) return refuse(400, 'This link is invalid, used or expired.', { code: 'link-invalid' })
     const user = (await identity.users.byId(userId, trx))!
     const problem = newPasswordIssue(input.newPassword, user.email)
     if (problem) return invalid('newPassword', problem)

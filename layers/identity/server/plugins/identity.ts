@@ -7,9 +7,11 @@ import { InvalidSettingsError } from '#kernel/config/settings'
 import { useInfrastructure } from '#kernel/infrastructure'
 import { rootLogger } from '#kernel/log/logger'
 import { registerOutbox } from '#kernel/messaging/messaging'
+import { registerFormRoute } from '#kernel/http/body-rules'
 import { parseIdentitySettings } from '../config/identity-settings'
 import { ensureAdmin } from '../features/ensure-admin'
 import { accessClaimsOf, principalOf } from '../http/authenticate'
+import { FORM_PATHS } from '../http/form-posts'
 import { createIdentity, setIdentity, useIdentity } from '../identity'
 import { identityModule } from '../module'
 
@@ -20,6 +22,7 @@ import { identityModule } from '../module'
  */
 export default defineNitroPlugin((nitroApp) => {
   registerOutbox(IDENTITY_CONTEXT)
+  for (const path of FORM_PATHS) registerFormRoute(path)
   const raw = useRuntimeConfig() as unknown as Record<string, unknown>
   const log = rootLogger.child({ module: IDENTITY_CONTEXT })
   const identity = (async () => {

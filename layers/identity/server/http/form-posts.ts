@@ -1,0 +1,58 @@
+import { sendRedirect, type H3Event } from 'h3'
+import type { Refusal, Result } from '#kernel/contracts/result'
+import { safeReturnTo } from '../../contracts'
+import type { SessionGrant } from '../features/start-session'
+import type { Identity } from '../identity'
+import { setSessionCookies } from './session-cookies'
+
+/** The identity slices that also answer a page's form posted before (or without) JavaScript. */
+export const FORM_PATHS = ['login', 'register', 'forgot-password', 'reset-password'].map(
+  (name) => `/api/v1/identity/${name}`,
+)
+
+/**
+ * Why a form post was refused, as a code its page turns into a sentence: the URL never carries
+ * what was typed, and the page never shows text from the URL.
+ */
+export function failureCode(refusal: Refusal): string {
+  if (refusal.code) return refusal.code
+  const field = refusal.errors?.[0]?.field
+  return refusal.status === 400 && field ? `invalid-${field}` : 'failed'
+}
+
+/**
+ * Back to the form's page (303, so the browser asks for it with GET), saying why. A sign-in form
+ * keeps where the shopper was going; `keep` carries anything else the page needs again.
+ */
+export function backToForm(
+  event: H3Event,
+  page: string,
+  refusal: Refusal,
+  returnTo?: unknown,
+  keep: Record<string, string> = {},
+) {
+  const destination = safeReturnTo(returnTo)
+  const query = new URLSearchParams({
+    ...(destination === '/' ? {} : { returnTo: destination }),
+    ...keep,
+    error: failureCode(refusal),
+  })
+  return sendRedirect(event, `${page}?${query}`, 303)
+}
+
+/**
+ * A sign-in form (sign in, create an account) posted without JavaScript: signed in, the browser
+ * gets the session's cookies and goes where it was going; refused, it goes back to the page,
+ * which says why.
+ */
+export function answerSignInForm(
+  event: H3Event,
+  identity: Identity,
+  page: string,
+  result: Result<SessionGrant>,
+  returnTo: unknown,
+) {
+  if (!result.ok) return backToForm(event, page, result, returnTo)
+  setSessionCookies(event, identity, result.value)
+  return sendRedirect(event, safeReturnTo(returnTo), 303)
+}

@@ -20,7 +20,7 @@ module.exports = {
       severity: 'error',
       from: {},
       // Virtual modules that a local Nuxt module generates at build time.
-      to: { couldNotResolve: true, pathNot: ['^#module-migrations$'] },
+      to: { couldNotResolve: true, pathNot: ['^#module-migrations$', '^#api-slices$'] },
     },
     {
       name: 'layer-imports-only-contracts',
@@ -100,9 +100,10 @@ module.exports = {
     },
     {
       name: 'no-circular',
+      comment: 'A cycle of type-only imports (a schema file and the types inferred from it) has no run-time order.',
       severity: 'error',
       from: {},
-      to: { circular: true },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
   ],
   options: {

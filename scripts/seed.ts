@@ -5,7 +5,7 @@
  */
 import { MongoClient } from 'mongodb'
 import { parseSettings, envNameOf, InvalidSettingsError } from '#kernel/config/settings'
-import { createImageStore } from '#layers/catalog/server/images/image-store'
+import { createImageStore } from '#layers/catalog/server/infrastructure/images/image-store'
 import { catalogCollections, ensureCatalogIndexes } from '#layers/catalog/server/mongo/collections'
 import { seedDemoCatalog } from '#layers/catalog/server/seed/seed-catalog'
 

@@ -82,11 +82,12 @@ describe.skipIf(!services.databaseUrl)('outbox and dead-letter operations', () =
     expect(letter!.messageId).toBe(id)
 
     broken = false
-    await replayDeadLetter(messaging, letter!.id)
+    expect(await replayDeadLetter(messaging, letter!.id)).toEqual({ ok: true, value: undefined })
     await expect.poll(() => f.applied('ops_replay-h'), { timeout: 10_000 }).toEqual({ total: 1, distinct: 1 })
-    await expect(replayDeadLetter(messaging, letter!.id)).rejects.toMatchObject({ statusCode: 409 })
-    await expect(replayDeadLetter(messaging, '01a20e00-0000-7000-8000-000000000000')).rejects.toMatchObject({
-      statusCode: 404,
+    expect(await replayDeadLetter(messaging, letter!.id)).toMatchObject({ ok: false, status: 409 })
+    expect(await replayDeadLetter(messaging, '01a20e00-0000-7000-8000-000000000000')).toMatchObject({
+      ok: false,
+      status: 404,
     })
 
     await messaging.deadLetters.record({
@@ -98,7 +99,7 @@ describe.skipIf(!services.databaseUrl)('outbox and dead-letter operations', () =
       attempts: 1,
     })
     const unreadable = (await mine()).find((d) => d.messageId === 'sha1:x')!
-    await expect(replayDeadLetter(messaging, unreadable.id)).rejects.toMatchObject({ statusCode: 422 })
+    expect(await replayDeadLetter(messaging, unreadable.id)).toMatchObject({ ok: false, status: 422 })
     expect((await mine(true)).map((d) => d.replayedAt !== null).sort()).toEqual([false, true])
   })
 })

@@ -1,4 +1,4 @@
-import { createError } from 'h3'
+import { done, refuse, type Result } from '../contracts/result'
 import { sql } from 'kysely'
 import type { SqlPort } from '../sql/sql-port'
 import { envelopeOf } from './dead-letters'
@@ -51,18 +51,12 @@ export async function outboxBacklog(sqlPort: SqlPort, schemas: string[]): Promis
 }
 
 /** Puts a dead letter back on its handler's queue as a first attempt, once. */
-export async function replayDeadLetter(messaging: Messaging, id: string): Promise<void> {
+export async function replayDeadLetter(messaging: Messaging, id: string): Promise<Result<void>> {
   const letter = await messaging.deadLetters.find(id)
-  if (!letter) throw createError({ statusCode: 404, message: 'No dead letter has this id.' })
-  if (letter.replayedAt)
-    throw createError({ statusCode: 409, message: `This dead letter was replayed at ${letter.replayedAt}.` })
+  if (!letter) return refuse(404, 'No dead letter has this id.')
+  if (letter.replayedAt) return refuse(409, `This dead letter was replayed at ${letter.replayedAt}.`)
   const envelope = envelopeOf(letter)
-  if (!envelope) {
-    throw createError({
-      statusCode: 422,
-      message: 'This dead letter has no readable envelope, so it cannot be replayed.',
-    })
-  }
+  if (!envelope) return refuse(422, 'This dead letter has no readable envelope, so it cannot be replayed.')
   // Marked first: if the replayed message dies again at once, its new record must not be hidden
   // by a mark written after it.
   await messaging.deadLetters.markReplayed(letter.id)
@@ -72,4 +66,5 @@ export async function replayDeadLetter(messaging: Messaging, id: string): Promis
     await messaging.deadLetters.markReplayed(letter.id, null)
     throw error
   }
+  return done
 }

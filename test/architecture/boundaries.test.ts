@@ -25,7 +25,11 @@ interface Violation {
 /** Runs the project's dependency rules over a tree and returns what they reject. */
 async function violationsIn(cwd: string): Promise<Violation[]> {
   const args = ['--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json', ...checked]
-  const { stdout } = await run(join(root, 'node_modules/.bin/depcruise'), args, { cwd }).catch(
+  // The report names every module cruised, packages included: more than execFile's default 1 MiB.
+  const { stdout } = await run(join(root, 'node_modules/.bin/depcruise'), args, {
+    cwd,
+    maxBuffer: 256 * 2 ** 20,
+  }).catch(
     (error: { stdout: string }) => error, // depcruise exits non-zero when it finds violations
   )
   return (JSON.parse(stdout) as { summary: { violations: Violation[] } }).summary.violations

@@ -1,10 +1,12 @@
-import { z } from 'zod'
-import { defineMessage } from '#kernel/contracts/messaging'
+import type { z } from 'zod'
 import { moduleToken } from '#kernel/contracts/module'
 import type { Result } from '#kernel/contracts/result'
+import type * as api from './api'
 
 /**
- * The public face of the catalog context: the only module other layers may import.
+ * The public face of the catalog context: the only module other layers may import. This file
+ * holds what the browser needs too (names, limits, types), so it loads no zod; the API's schemas
+ * are in api.ts and the integration events in events.ts.
  * Its name is also its Redis key prefix, queue prefix and task prefix.
  */
 export const CATALOG_CONTEXT = 'catalog' as const
@@ -20,123 +22,26 @@ export const MAX_SEARCH_LENGTH = 100
 /** The facet every listing offers besides its category's: price bands in minor units (`2500-5000`). */
 export const PRICE_FACET = 'price'
 
-/** An amount in minor units (cents) with its ISO 4217 currency: money is never a float. */
-export interface Money {
-  amount: number
-  currency: string
-}
-
-/** A flexible attribute: brand or author (text), megapixels (number), sizes or colours on offer (lists). */
-export type AttributeValue = string | number | boolean | string[]
-
-export interface RatingSummary {
-  average: number
-  count: number
-}
-
-/** What a listing, a search result or a home-page tile shows. */
-export interface ProductSummaryDto {
-  id: string
-  slug: string
-  name: string
-  price: Money
-  image: string | null
-  rating: RatingSummary
-}
-
-export interface VariantDto {
-  sku: string
-  name: string
-  attributes: Record<string, string>
-  price: Money
-}
-
-export interface CategoryRefDto {
-  slug: string
-  name: string
-}
-
-export interface ProductDto extends ProductSummaryDto {
-  sku: string
-  description: string
-  images: string[]
-  attributes: Record<string, AttributeValue>
-  variants: VariantDto[]
-  /** The product's category and its ancestors, root first (breadcrumbs). */
-  categoryPath: CategoryRefDto[]
-  updatedAt: string
-  version: number
-}
-
-export interface CategoryDto {
-  id: string
-  slug: string
-  name: string
-  description: string
-  parentSlug: string | null
-  level: number
-  facets: string[]
-  featured: boolean
-  children: CategoryDto[]
-}
-
-export interface FacetValueDto {
-  value: string
-  /** Products this choice would give, with every other active filter applied. */
-  count: number
-  selected: boolean
-}
-
-export interface FacetDto {
-  key: string
-  values: FacetValueDto[]
-}
-
-export interface ProductPageDto {
-  items: ProductSummaryDto[]
-  total: number
-  page: number
-  pageSize: number
-  facets: FacetDto[]
-}
-
-/** The home page: featured categories, then featured products. */
-export interface HomeDto {
-  categories: CategoryDto[]
-  products: ProductSummaryDto[]
-}
-
-export interface ReviewDto {
-  id: string
-  authorName: string
-  rating: number
-  title: string
-  comment: string
-  verified: boolean
-  createdAt: string
-}
-
-export interface ReviewPageDto {
-  items: ReviewDto[]
-  total: number
-  page: number
-  pageSize: number
-  rating: RatingSummary
-}
-
-/** Published whenever a product is created, changed or archived (caches, search, basket prices). */
-export const ProductChanged = defineMessage(
-  'catalog.product-changed.v1',
-  z.object({
-    productId: z.string(),
-    sku: z.string(),
-    slug: z.string(),
-    status: z.enum(['draft', 'active', 'archived']),
-    priceAmount: z.int(),
-    currency: z.string().length(3),
-    version: z.int(),
-  }),
-)
+// The API's answers, as their schemas in api.ts define them.
+export type Money = z.infer<typeof api.money>
+export type AttributeValue = z.infer<typeof api.attributeValue>
+export type RatingSummary = z.infer<typeof api.ratingSummary>
+export type ProductSummaryDto = z.infer<typeof api.productSummaryDto>
+export type VariantDto = z.infer<typeof api.variantDto>
+export type CategoryRefDto = z.infer<typeof api.categoryRefDto>
+export type ProductDto = z.infer<typeof api.productDto>
+export type { CategoryDto } from './api'
+export type FacetDto = z.infer<typeof api.facetDto>
+export type FacetValueDto = FacetDto['values'][number]
+export type ProductPageDto = z.infer<typeof api.productPageDto>
+export type HomeDto = z.infer<typeof api.homeDto>
+export type ReviewDto = z.infer<typeof api.reviewDto>
+export type ReviewPageDto = z.infer<typeof api.reviewPageDto>
+export type ReviewStatus = z.infer<typeof api.reviewStatus>
+export type ModeratedReviewDto = z.infer<typeof api.moderatedReviewDto>
+export type QueuedReviewDto = z.infer<typeof api.queuedReviewDto>
+export type ReviewQueueDto = z.infer<typeof api.reviewQueueDto>
+export type AdminCategoryDto = z.infer<typeof api.adminCategoryDto>
 
 /** A product's or a variant's stock-keeping unit: upper-case letters, digits and hyphens. */
 export const SKU_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,47}$/

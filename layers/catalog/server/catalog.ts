@@ -3,9 +3,9 @@ import type { Logger } from 'pino'
 import type { ProductPageDto } from '../contracts'
 import type { Infrastructure } from '#kernel/infrastructure'
 import { rateLimiter, type RateLimiter } from '#kernel/redis/rate-limiter'
-import { createJsonCache, type JsonCache } from './cache/json-cache'
-import { createImageStore, type ImageStore } from './images/image-store'
-import { createOutboxForwarder, type OutboxForwarder } from './messaging/outbox-forwarder'
+import { createJsonCache, type JsonCache } from './infrastructure/cache/json-cache'
+import { createImageStore, type ImageStore } from './infrastructure/images/image-store'
+import { createOutboxForwarder, type OutboxForwarder } from './infrastructure/outbox-forwarder'
 import { catalogCollections, ensureCatalogIndexes, type CatalogCollections } from './mongo/collections'
 
 /** Everything the catalog's features need, built once at start-up. */

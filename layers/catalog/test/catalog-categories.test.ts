@@ -5,7 +5,7 @@ import { createCategory } from '../server/features/create-category'
 import type { HomeDto } from '../contracts'
 import { featured } from '../server/features/featured'
 import { updateCategory } from '../server/features/update-category'
-import { categoryInput } from '../server/http/category-input'
+import { categoryInput } from '../server/features/category-input'
 import { openCatalogStore, type CatalogStore } from './catalog-store'
 
 describe('category writes: moves, slugs, caches', () => {

@@ -7,7 +7,7 @@ import { productJsonBySlug } from '../server/features/product-detail'
 import { updateProductRating } from '../server/features/product-rating'
 import { productReviewsJson } from '../server/features/product-reviews'
 import { reviewQueue } from '../server/features/review-queue'
-import { reviewInput } from '../server/http/review-input'
+import { reviewInput } from '../server/features/review-input'
 import type { ProductDocument, ReviewDocument } from '../server/mongo/documents'
 import { openCatalogStore, type CatalogStore } from './catalog-store'
 

@@ -7,7 +7,7 @@ import { createProduct } from '../server/features/create-product'
 import { listCategory } from '../server/features/list-products'
 import { productJsonBySlug } from '../server/features/product-detail'
 import { updateProduct } from '../server/features/update-product'
-import { productInput } from '../server/http/product-input'
+import { productInput } from '../server/features/product-input'
 import { openCatalogStore, type CatalogStore } from './catalog-store'
 
 const newProduct = (sku: string, overrides: Record<string, unknown> = {}) =>

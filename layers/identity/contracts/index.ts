@@ -1,10 +1,12 @@
-import { z } from 'zod'
-import { defineMessage } from '#kernel/contracts/messaging'
+import type { z } from 'zod'
+import { hasControlCharacters } from '#kernel/contracts/characters'
 import { moduleToken } from '#kernel/contracts/module'
-import { hasControlCharacters } from '#kernel/contracts/text'
+import type * as api from './api'
 
 /**
- * The public face of the identity context: the only module other layers may import.
+ * The public face of the identity context: the only module other layers may import. This file
+ * holds what the browser needs too (names, bounds, types), so it loads no zod; the API's schemas
+ * are in api.ts and the integration events in events.ts.
  * Its name is also its Postgres schema, Redis key prefix, queue prefix and task prefix.
  */
 export const IDENTITY_CONTEXT = 'identity' as const
@@ -36,29 +38,9 @@ export function safeReturnTo(value: unknown): string {
 export const ROLES = ['Customer', 'Admin'] as const
 export type RoleName = (typeof ROLES)[number]
 
-/** A user as other contexts see them: no credentials, no tokens. */
-export const userDto = z.object({
-  id: z.uuid(),
-  email: z.email(),
-  firstName: z.string(),
-  lastName: z.string(),
-  emailConfirmed: z.boolean(),
-  roles: z.array(z.enum(ROLES)),
-  createdAt: z.iso.datetime({ offset: true }),
-})
-export type UserDto = z.infer<typeof userDto>
-
-/** Published once per new account, by password registration or a first social sign-in. */
-export const UserRegistered = defineMessage(
-  'identity.user-registered.v1',
-  z.object({
-    userId: z.uuid(),
-    email: z.email(),
-    firstName: z.string(),
-    lastName: z.string(),
-    via: z.enum(['password', 'google', 'github']),
-  }),
-)
+export type UserDto = z.infer<typeof api.userDto>
+export type CookieSessionDto = z.infer<typeof api.cookieSessionDto>
+export type TokenSessionDto = z.infer<typeof api.tokenSessionDto>
 
 /** What other contexts may ask identity in-process (ordering asks who placed an order). */
 export interface IdentityModule {

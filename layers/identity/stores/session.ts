@@ -1,14 +1,14 @@
 import { defineStore } from 'pinia'
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength, type UserDto } from '../contracts'
+import {
+  EMAIL_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  passwordLength,
+  type CookieSessionDto,
+  type UserDto,
+} from '../contracts'
 
 const API = '/api/v1/identity'
-
-/** What login and register answer when asked for a cookie session (`x-session: cookie`). */
-interface SessionResponse {
-  user: UserDto
-  accessTokenExpiresAt: string
-  csrfToken: string
-}
 
 export interface RegisterInput {
   email: string
@@ -53,12 +53,12 @@ export const useSessionStore = defineStore('session', {
   },
   actions: {
     async register(input: RegisterInput) {
-      const session = await request<SessionResponse>(this.csrfToken, 'POST', 'register', { body: input })
+      const session = await request<CookieSessionDto>(this.csrfToken, 'POST', 'register', { body: input })
       this.user = session.user
       this.csrfToken = session.csrfToken
     },
     async login(email: string, password: string) {
-      const session = await request<SessionResponse>(this.csrfToken, 'POST', 'login', { body: { email, password } })
+      const session = await request<CookieSessionDto>(this.csrfToken, 'POST', 'login', { body: { email, password } })
       this.user = session.user
       this.csrfToken = session.csrfToken
     },

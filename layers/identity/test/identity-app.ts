@@ -1,6 +1,8 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { startApp, type AppProcess } from '#scripts/lib/app-process'
 import { testJwks } from '#test/support/auth-keys'
 import { testServices } from '#test/support/services'
@@ -102,3 +104,38 @@ export const newAccount = (label = 'shopper') => ({
   firstName: 'Ada',
   lastName: 'Lovelace',
 })
+
+export const IDENTITY = '/api/v1/identity'
+export const ADMIN = { email: 'owner@shop.test', password: 'the owner’s long passphrase' }
+
+/**
+ * One test file's identity app (with the configured admin, logging at debug so a file can check
+ * that no secret reaches the log) and a Postgres client to look behind it: started before the
+ * file's tests, stopped after them.
+ */
+export function identityTestbed(env: Record<string, string> = {}) {
+  const bed = {} as { app: IdentityApp; db: pg.Client; countUsers(): Promise<number> }
+  beforeAll(async () => {
+    bed.app = await startIdentityApp({
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'debug',
+      ...env,
+    })
+    bed.db = new pg.Client({ connectionString: services.databaseUrl })
+    await bed.db.connect()
+  })
+  afterAll(async () => {
+    await bed.db?.end()
+    await bed.app?.close()
+  })
+  bed.countUsers = async () => Number((await bed.db.query('select count(*) from identity.users')).rows[0].count)
+  return bed
+}
+
+/** Fails when the app's log holds any of the secrets (passwords, tokens, mailed links) the tests saw. */
+export function expectNoSecretsInLog(app: IdentityApp, secrets: Iterable<string>) {
+  const log = app.output()
+  expect(log).toContain('"msg":"request"') // the debug log did record the requests
+  for (const secret of secrets) expect(log).not.toContain(secret)
+}

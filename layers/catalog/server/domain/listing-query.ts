@@ -1,5 +1,5 @@
 import { invalid, success, type Result } from '#kernel/contracts/result'
-import { CONTROL_CHARACTERS, hasControlCharacters } from '#kernel/contracts/text'
+import { CONTROL_CHARACTERS, hasControlCharacters } from '#kernel/contracts/characters'
 import { MAX_PAGE, PRICE_FACET, SORTS, type ListingSort } from '../../contracts'
 
 /**

@@ -34,7 +34,3 @@ export function variantProblems(productSku: string, variants: readonly VariantSh
   })
   return problems
 }
-
-/** A variant never costs less than nothing. */
-export const lowestVariantPrice = (price: number, modifiers: readonly number[]) =>
-  Math.min(price, ...modifiers.map((modifier) => price + modifier))

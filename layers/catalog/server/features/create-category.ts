@@ -1,7 +1,7 @@
 import { ObjectId } from 'mongodb'
 import { isDuplicateKey } from '../mongo/duplicate-key'
 import { slugify } from '../domain/slug'
-import type { CategoryInput } from '../http/category-input'
+import type { CategoryInput } from './category-input'
 import { invalid, refuse, success, type Refusal, type Result } from '#kernel/contracts/result'
 import { adminCategoryOf, type AdminCategoryDto } from '../mongo/category-views'
 import type { CategoryDocument } from '../mongo/documents'

@@ -1,6 +1,6 @@
 import { ObjectId } from 'mongodb'
 import { invalid, refuse, success, type Result } from '#kernel/contracts/result'
-import { CONTROL_CHARACTERS, hasControlCharacters } from '#kernel/contracts/text'
+import { CONTROL_CHARACTERS, hasControlCharacters } from '#kernel/contracts/characters'
 import { MAX_SEARCH_LENGTH, PRICE_FACET, type FacetDto, type ProductPageDto } from '../../contracts'
 import { canonicalListingSearch, parseListingQuery, type ListingQuery, type Sort } from '../domain/listing-query'
 import { listingPipeline, readListing, type ListingScope } from '../mongo/product-listing'

@@ -1,5 +1,5 @@
 import { createEnvelope } from '#kernel/messaging/envelope'
-import { ProductChanged } from '../../contracts'
+import { ProductChanged } from '../../contracts/events'
 import type { Catalog } from '../catalog'
 import { purgeProductPages } from '../http/cached-pages'
 import type { ProductDocument } from '../mongo/documents'

@@ -1,16 +1,10 @@
+import type { ReviewQueueDto } from '../../contracts'
 import type { ProductDocument, ReviewStatus } from '../mongo/documents'
-import { queuedReviewOf, type QueuedReviewDto } from '../mongo/review-views'
+import { queuedReviewOf } from '../mongo/review-views'
 import type { Catalog } from '../catalog'
 
 export const QUEUE_PAGE_SIZE = 20
 export const MAX_QUEUE_PAGE = 100
-
-export interface ReviewQueueDto {
-  items: QueuedReviewDto[]
-  total: number
-  page: number
-  pageSize: number
-}
 
 /** Reviews in one moderation state, newest first, each with the slug and name of its product. */
 export async function reviewQueue(catalog: Catalog, status: ReviewStatus, page: number): Promise<ReviewQueueDto> {

@@ -1,5 +1,5 @@
 import { ObjectId } from 'mongodb'
-import type { CategoryChanges } from '../http/category-input'
+import type { CategoryChanges } from './category-input'
 import { refuse, success, type Result } from '#kernel/contracts/result'
 import { adminCategoryOf, type AdminCategoryDto } from '../mongo/category-views'
 import type { Catalog } from '../catalog'

@@ -1,6 +1,6 @@
 import { ObjectId } from 'mongodb'
 import { offeredValues } from '../domain/product-rules'
-import type { ProductChanges } from '../http/product-input'
+import type { ProductChanges } from './product-input'
 import { refuse, success, type Refusal } from '#kernel/contracts/result'
 import type { ProductDocument, ProductStatus } from '../mongo/documents'
 import type { Catalog } from '../catalog'

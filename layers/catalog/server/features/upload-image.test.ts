@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { createImageStore } from '../images/image-store'
+import { createImageStore } from '../infrastructure/images/image-store'
 import { storeImage } from './upload-image'
 
 describe('image upload', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { IMAGE_EXTENSIONS, type ImageType } from '../domain/image-type'
-import { IMAGE_URL_PREFIX, type ImageStore } from '../images/image-store'
+import { IMAGE_URL_PREFIX, type ImageStore } from '../infrastructure/images/image-store'
 
 export const IMAGE_UPLOAD_PATH = '/api/v1/catalog/admin/images'
 export const MAX_IMAGE_BYTES = 5 * 1_048_576

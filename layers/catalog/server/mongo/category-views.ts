@@ -1,19 +1,7 @@
+import type { AdminCategoryDto } from '../../contracts'
 import type { CategoryDocument } from './documents'
 
-/** A category as admins edit it: flat, inactive ones included, with what the shop tree leaves out. */
-export interface AdminCategoryDto {
-  id: string
-  slug: string
-  name: string
-  description: string
-  parentSlug: string | null
-  path: string[]
-  level: number
-  sortOrder: number
-  isActive: boolean
-  facets: string[]
-  featured: boolean
-}
+export type { AdminCategoryDto }
 
 export const adminCategoryOf = (doc: CategoryDocument): AdminCategoryDto => ({
   id: String(doc._id),

@@ -1,8 +1,8 @@
 import type { ObjectId } from 'mongodb'
 import type { Envelope } from '#kernel/contracts/messaging'
-import type { AttributeValue, ProductStatus } from '../../contracts'
+import type { AttributeValue, ProductStatus, ReviewStatus } from '../../contracts'
 
-export type { AttributeValue, ProductStatus }
+export type { AttributeValue, ProductStatus, ReviewStatus }
 
 /** A variant lives inside its product: it is only ever read and changed with it. */
 export interface VariantDocument {
@@ -56,8 +56,6 @@ export interface CategoryDocument {
   facets: string[]
   featured: boolean
 }
-
-export type ReviewStatus = 'pending' | 'approved' | 'rejected'
 
 export interface ReviewDocument {
   _id: ObjectId

@@ -1,15 +1,8 @@
-import type { ReviewDto } from '../../contracts'
-import type { ProductDocument, ReviewDocument, ReviewStatus } from './documents'
+import type { ModeratedReviewDto, QueuedReviewDto } from '../../contracts'
+import type { ProductDocument, ReviewDocument } from './documents'
 import { reviewOf } from './views'
 
-/** A review as its author and the moderators see it: with where it stands in moderation. */
-export type ModeratedReviewDto = ReviewDto & { status: ReviewStatus }
-
-/** A review in the moderation queue, with the product it is about. */
-export interface QueuedReviewDto extends ModeratedReviewDto {
-  userId: string | null
-  product: { id: string; slug: string; name: string } | null
-}
+export type { ModeratedReviewDto, QueuedReviewDto }
 
 export const moderatedReviewOf = (doc: ReviewDocument): ModeratedReviewDto => ({
   ...reviewOf(doc),

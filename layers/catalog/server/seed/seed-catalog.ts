@@ -1,4 +1,4 @@
-import { IMAGE_URL_PREFIX, type ImageStore } from '../images/image-store'
+import { IMAGE_URL_PREFIX, type ImageStore } from '../infrastructure/images/image-store'
 import type { CatalogCollections } from '../mongo/collections'
 import { demoCatalog } from './demo-catalog'
 

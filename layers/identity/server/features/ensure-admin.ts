@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid'
-import { IDENTITY_CONTEXT, UserRegistered } from '../../contracts'
+import { IDENTITY_CONTEXT } from '../../contracts'
+import { UserRegistered } from '../../contracts/events'
 import { createEnvelope } from '#kernel/messaging/envelope'
 import { withOutbox } from '#kernel/messaging/outbox'
 import type { Identity } from '../identity'

@@ -1,25 +1,35 @@
 import { defineEventHandler, getQuery } from 'h3'
 import { clientIp } from '#kernel/http/client-ip'
+import { defineContract } from '#kernel/http/contract'
 import { isFormPost, readForm } from '#kernel/http/read-form'
 import { readJson } from '#kernel/http/read-json'
+import { sessionDto } from '#layers/identity/contracts/api'
 import { register, registerInput } from '#layers/identity/server/features/register'
 import { answerSignInForm, backToForm } from '#layers/identity/server/http/form-posts'
 import { respondWithSession } from '#layers/identity/server/http/respond-with-session'
 import { useIdentity } from '#layers/identity/server/identity'
 
-/**
- * POST /api/v1/identity/register: a Customer account, signed in; 409 when the email is taken. The
- * page's form posted without JavaScript (to `?returnTo=<path>`) is answered with a redirect.
- */
+export const contract = defineContract({
+  summary: 'Create a Customer account, signed in',
+  description:
+    "Passwords: 10 to 256 characters, not a common one, not the email. The page's form posted without JavaScript (to `?returnTo=<path>`) gets a 303.",
+  access: 'public',
+  body: registerInput,
+  form: true,
+  status: 201,
+  response: sessionDto,
+  refusals: [409, 429],
+})
+
 export default defineEventHandler(async (event) => {
   const identity = await useIdentity()
   if (isFormPost(event)) {
-    const form = await readForm(event, registerInput)
+    const form = await readForm(event, contract.body)
     const { returnTo } = getQuery(event)
     if (!form.ok) return backToForm(event, '/register', form, returnTo)
     const registered = await register(identity, form.value, clientIp(event))
     return answerSignInForm(event, identity, '/register', registered, returnTo)
   }
-  const input = await readJson(event, registerInput)
+  const input = await readJson(event, contract.body)
   return respondWithSession(event, identity, await register(identity, input, clientIp(event)), { status: 201 })
 })

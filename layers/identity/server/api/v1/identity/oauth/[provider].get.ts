@@ -1,5 +1,7 @@
 import { defineEventHandler, getQuery, sendRedirect } from 'h3'
+import { z } from 'zod'
 import { clientIp } from '#kernel/http/client-ip'
+import { defineContract } from '#kernel/http/contract'
 import { valueOrProblem } from '#kernel/http/respond'
 import { safeReturnTo } from '#layers/identity/contracts'
 import { beginOAuth } from '#layers/identity/server/features/oauth-sign-in'
@@ -7,7 +9,18 @@ import { setOAuthBinding } from '#layers/identity/server/http/oauth-binding-cook
 import { oauthProviderOf } from '#layers/identity/server/http/oauth-provider-param'
 import { useIdentity } from '#layers/identity/server/identity'
 
-/** GET /api/v1/identity/oauth/{google|github}[?returnTo=/path]: off to the provider. */
+export const contract = defineContract({
+  summary: 'Start signing in with Google or GitHub',
+  description:
+    'A 302 to the provider (PKCE, state, and a nonce for Google); `returnTo` is where the shopper comes back to.',
+  access: 'public',
+  params: z.object({ provider: z.enum(['google', 'github']) }),
+  query: z.object({ returnTo: z.string().optional() }),
+  status: 302,
+  response: null,
+  refusals: [404, 429],
+})
+
 export default defineEventHandler(async (event) => {
   const identity = await useIdentity()
   const provider = oauthProviderOf(event, identity)

@@ -1,13 +1,25 @@
 import { createError, defineEventHandler, getHeader, setResponseStatus } from 'h3'
 import { requireRole } from '#kernel/auth/guard'
 import { assertDeclaredLengthWithin, readLimited } from '#kernel/http/body-rules'
+import { defineContract } from '#kernel/http/contract'
+import { uploadedImageDto } from '#layers/catalog/contracts/api'
 import { useCatalog } from '#layers/catalog/server/catalog'
 import { declaredImageType, sniffImageType } from '#layers/catalog/server/domain/image-type'
 import { MAX_IMAGE_BYTES, storeImage } from '#layers/catalog/server/features/upload-image'
 
+export const contract = defineContract({
+  summary: 'Upload a product image',
+  description:
+    'A PNG, JPEG or WebP of at most 5 MiB as the raw body; its bytes must be what its type says. SVG is refused.',
+  access: 'admin',
+  upload: ['image/png', 'image/jpeg', 'image/webp'],
+  status: 201,
+  response: uploadedImageDto,
+  refusals: [413, 415],
+})
+
 const unsupported = (message: string) => createError({ statusCode: 415, message })
 
-/** POST /api/v1/catalog/admin/images (Admin): a PNG, JPEG or WebP as the raw body; answers its URL. */
 export default defineEventHandler(async (event) => {
   await requireRole(event, 'Admin')
   const contentType = getHeader(event, 'content-type')

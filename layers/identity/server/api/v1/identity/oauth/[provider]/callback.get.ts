@@ -1,5 +1,7 @@
 import { defineEventHandler, getRequestURL, sendRedirect } from 'h3'
+import { z } from 'zod'
 import { clientIp } from '#kernel/http/client-ip'
+import { defineContract } from '#kernel/http/contract'
 import { valueOrProblem } from '#kernel/http/respond'
 import { completeOAuth } from '#layers/identity/server/features/oauth-sign-in'
 import { takeOAuthBinding } from '#layers/identity/server/http/oauth-binding-cookie'
@@ -7,10 +9,17 @@ import { oauthProviderOf } from '#layers/identity/server/http/oauth-provider-par
 import { setSessionCookies } from '#layers/identity/server/http/session-cookies'
 import { useIdentity } from '#layers/identity/server/identity'
 
-/**
- * GET /api/v1/identity/oauth/{provider}/callback: the provider sends the browser back here; it
- * leaves signed in (302 to where it started) or on /login?error=<oauth-…> saying why not.
- */
+export const contract = defineContract({
+  summary: 'Where the provider sends the browser back',
+  description: 'Signed in: a 302 to where the sign-in started. Refused: a 302 to `/login?error=<oauth-…>`.',
+  access: 'public',
+  params: z.object({ provider: z.enum(['google', 'github']) }),
+  query: z.object({ state: z.string().optional(), code: z.string().optional(), error: z.string().optional() }),
+  status: 302,
+  response: null,
+  refusals: [404],
+})
+
 export default defineEventHandler(async (event) => {
   const identity = await useIdentity()
   const provider = oauthProviderOf(event, identity)

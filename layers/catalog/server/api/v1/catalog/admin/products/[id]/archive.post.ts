@@ -1,20 +1,28 @@
 import { defineEventHandler } from 'h3'
 import { z } from 'zod'
 import { requireRole } from '#kernel/auth/guard'
+import { defineContract } from '#kernel/http/contract'
 import { readJson } from '#kernel/http/read-json'
 import { readParams } from '#kernel/http/read-query'
+import { valueOrProblem } from '#kernel/http/respond'
+import { productDto } from '#layers/catalog/contracts/api'
 import { useCatalog } from '#layers/catalog/server/catalog'
 import { updateProduct } from '#layers/catalog/server/features/update-product'
-import { valueOrProblem } from '#kernel/http/respond'
 import { idParams } from '#layers/catalog/server/http/params'
 
-const params = idParams('product')
-const body = z.object({ version: z.int().min(1) })
+export const contract = defineContract({
+  summary: 'Take a product off sale',
+  description: 'Its page answers 404 from then on.',
+  access: 'admin',
+  params: idParams('product'),
+  body: z.object({ version: z.int().min(1) }),
+  response: productDto,
+  refusals: [404, 409],
+})
 
-/** POST /api/v1/catalog/admin/products/{id}/archive (Admin): off sale; its page answers 404 from then on. */
 export default defineEventHandler(async (event) => {
   await requireRole(event, 'Admin')
-  const { id } = readParams(event, params)
-  const { version } = await readJson(event, body)
+  const { id } = readParams(event, contract.params)
+  const { version } = await readJson(event, contract.body)
   return valueOrProblem(event, await updateProduct(await useCatalog(), id, { version, status: 'archived' }))
 })

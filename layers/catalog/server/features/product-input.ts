@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { multiLine, singleLine } from '#kernel/contracts/text'
-import { IMAGE_URL_PREFIX } from '../images/image-store'
+import { IMAGE_URL_PREFIX } from '../infrastructure/images/image-store'
 import { SLUG_PATTERN } from '../domain/slug'
 
 /** Up to a million in major units: anything above is a typo, not a product. */

@@ -37,6 +37,17 @@ describe.skipIf(!realServicesAvailable || !chromiumAvailable)('identity pages in
     return page
   }
 
+  /** A new shopper, registered through the form and taken to /account. */
+  async function registeredOnAccountPage(account: ReturnType<typeof newAccount>): Promise<Page> {
+    const page = await open('/register?returnTo=/account')
+    await page.getByLabel('Email').fill(account.email)
+    await page.getByLabel('Password').fill(account.password)
+    await page.getByLabel('First name').fill('Ada')
+    await page.getByRole('button', { name: 'Create account' }).click()
+    await page.waitForURL(`${app.url}/account`)
+    return page
+  }
+
   it('registers through the form and shows the shopper signed in, also after a reload', async () => {
     const account = newAccount('page')
     const page = await open('/register')
@@ -79,12 +90,7 @@ describe.skipIf(!realServicesAvailable || !chromiumAvailable)('identity pages in
     const anonymous = await open('/account')
     expect(new URL(anonymous.url()).pathname).toBe('/login')
 
-    const page = await open('/register?returnTo=/account')
-    await page.getByLabel('Email').fill(account.email)
-    await page.getByLabel('Password').fill(account.password)
-    await page.getByLabel('First name').fill('Ada')
-    await page.getByRole('button', { name: 'Create account' }).click()
-    await page.waitForURL(`${app.url}/account`)
+    const page = await registeredOnAccountPage(account)
 
     await page.getByLabel('First name').fill('Augusta')
     await page.getByRole('button', { name: 'Save name' }).click() // a cookie-authenticated PATCH: needs the CSRF header
@@ -108,12 +114,7 @@ describe.skipIf(!realServicesAvailable || !chromiumAvailable)('identity pages in
 
   it('shows the address confirmed on /account as soon as the mailed link is opened, and after a reload', async () => {
     const account = newAccount('confirm-page')
-    const page = await open('/register?returnTo=/account')
-    await page.getByLabel('Email').fill(account.email)
-    await page.getByLabel('Password').fill(account.password)
-    await page.getByLabel('First name').fill('Ada')
-    await page.getByRole('button', { name: 'Create account' }).click()
-    await page.waitForURL(`${app.url}/account`)
+    const page = await registeredOnAccountPage(account)
     await expect.poll(() => page.locator('.account__email').textContent()).toContain('not confirmed yet')
 
     const [mail] = await app.mailTo(account.email)
@@ -129,12 +130,7 @@ describe.skipIf(!realServicesAvailable || !chromiumAvailable)('identity pages in
 
   it('mails a new confirmation link from /account when the first one is lost', async () => {
     const account = newAccount('resend-page')
-    const page = await open('/register?returnTo=/account')
-    await page.getByLabel('Email').fill(account.email)
-    await page.getByLabel('Password').fill(account.password)
-    await page.getByLabel('First name').fill('Ada')
-    await page.getByRole('button', { name: 'Create account' }).click()
-    await page.waitForURL(`${app.url}/account`)
+    const page = await registeredOnAccountPage(account)
     await page.getByRole('button', { name: 'Send a new confirmation link' }).click()
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('A new link is on its way')
     expect(await app.mailTo(account.email)).toHaveLength(2)

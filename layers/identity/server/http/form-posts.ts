@@ -1,5 +1,7 @@
-import { sendRedirect, type H3Event } from 'h3'
+import { getQuery, sendRedirect, type H3Event } from 'h3'
+import type { z } from 'zod'
 import type { Refusal, Result } from '#kernel/contracts/result'
+import { readForm } from '#kernel/http/read-form'
 import { safeReturnTo } from '../../contracts'
 import type { SessionGrant } from '../features/start-session'
 import type { Identity } from '../identity'
@@ -41,17 +43,20 @@ export function backToForm(
 }
 
 /**
- * A sign-in form (sign in, create an account) posted without JavaScript: signed in, the browser
- * gets the session's cookies and goes where it was going; refused, it goes back to the page,
- * which says why.
+ * A sign-in form (sign in, create an account) posted without JavaScript to `?returnTo=<path>`,
+ * read with the slice's schema. Signed in, the browser gets the session's cookies and goes where
+ * it was going; refused, it goes back to the page, which says why.
  */
-export function answerSignInForm(
+export async function answerSignInForm<S extends z.ZodType>(
   event: H3Event,
   identity: Identity,
   page: string,
-  result: Result<SessionGrant>,
-  returnTo: unknown,
+  schema: S,
+  signIn: (input: z.output<S>) => Promise<Result<SessionGrant>>,
 ) {
+  const { returnTo } = getQuery(event)
+  const form = await readForm(event, schema)
+  const result = form.ok ? await signIn(form.value) : form
   if (!result.ok) return backToForm(event, page, result, returnTo)
   setSessionCookies(event, identity, result.value)
   return sendRedirect(event, safeReturnTo(returnTo), 303)

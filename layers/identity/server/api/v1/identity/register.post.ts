@@ -1,11 +1,11 @@
-import { defineEventHandler, getQuery } from 'h3'
+import { defineEventHandler } from 'h3'
 import { clientIp } from '#kernel/http/client-ip'
 import { defineContract } from '#kernel/http/contract'
-import { isFormPost, readForm } from '#kernel/http/read-form'
+import { isFormPost } from '#kernel/http/read-form'
 import { readJson } from '#kernel/http/read-json'
 import { sessionDto } from '#layers/identity/contracts/api'
 import { register, registerInput } from '#layers/identity/server/features/register'
-import { answerSignInForm, backToForm } from '#layers/identity/server/http/form-posts'
+import { answerSignInForm } from '#layers/identity/server/http/form-posts'
 import { respondWithSession } from '#layers/identity/server/http/respond-with-session'
 import { useIdentity } from '#layers/identity/server/identity'
 
@@ -23,13 +23,10 @@ export const contract = defineContract({
 
 export default defineEventHandler(async (event) => {
   const identity = await useIdentity()
-  if (isFormPost(event)) {
-    const form = await readForm(event, contract.body)
-    const { returnTo } = getQuery(event)
-    if (!form.ok) return backToForm(event, '/register', form, returnTo)
-    const registered = await register(identity, form.value, clientIp(event))
-    return answerSignInForm(event, identity, '/register', registered, returnTo)
-  }
+  if (isFormPost(event))
+    return answerSignInForm(event, identity, '/register', contract.body, (input) =>
+      register(identity, input, clientIp(event)),
+    )
   const input = await readJson(event, contract.body)
   return respondWithSession(event, identity, await register(identity, input, clientIp(event)), { status: 201 })
 })

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import {
   EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   passwordLength,
@@ -201,6 +202,10 @@ export function newPasswordIssue(password: string): string | undefined {
   if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`
   return undefined
 }
+
+/** Why a name cannot be sent yet (the server's bound). */
+export const nameIssue = (name: string) =>
+  name.trim().length > NAME_MAX_LENGTH ? `Use at most ${NAME_MAX_LENGTH} characters.` : undefined
 
 export function emailIssue(email: string): string | undefined {
   const trimmed = email.trim()

@@ -8,6 +8,7 @@ import { startApp, type AppProcess } from '#scripts/lib/app-process'
 import { projectRoot } from '#scripts/lib/production-build'
 
 interface Operation {
+  'x-access': 'public' | 'signed-in' | 'admin'
   parameters?: { in: string; name: string }[]
   requestBody?: { content: Record<string, { schema?: object }> }
   responses: Record<string, { content?: Record<string, { schema?: object }> }>
@@ -86,6 +87,19 @@ describe('the OpenAPI document', () => {
     if (!['204', '302', '303'].includes(status)) expect(success.content?.['application/json']?.schema).toBeDefined()
     for (const [code, refusal] of Object.entries(operation!.responses).filter(([code]) => code >= '400'))
       expect(refusal.content?.['application/problem+json']?.schema, code).toBeDefined()
+  })
+
+  it('keeps every route it says needs a sign-in closed to anonymous callers', async () => {
+    const guarded = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => operation['x-access'] !== 'public')
+        .map(([method]) => ({ method, path: path.replace(/\{[^}]+\}/g, '00000000-0000-7000-8000-000000000000') })),
+    )
+    expect(guarded.length).toBeGreaterThan(10)
+    for (const { method, path } of guarded) {
+      const response = await fetch(`${app.url}${path}`, { method: method.toUpperCase() })
+      expect(response.status, `${method} ${path}`).toBe(401)
+    }
   })
 
   it('shows the document as a reference page for developers', async () => {

@@ -38,6 +38,8 @@ export default defineNuxtConfig({
   },
   nitro: {
     imports: false,
+    // Scripts, styles and fonts are kept as brotli and gzip next to themselves, served as the browser takes them.
+    compressPublicAssets: { brotli: true, gzip: true },
     experimental: { tasks: true },
     scheduledTasks: { '17 3 * * *': ['messaging:cleanup'] },
   },

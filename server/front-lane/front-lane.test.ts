@@ -7,12 +7,15 @@ describe('the front lane', () => {
   let server: Server
   let url: string
   const security = ['x-content-type-options', 'nosniff']
+  const large = { items: Array.from({ length: 200 }, (_, i) => ({ name: `Product ${i}`, price: i * 100 })) }
 
   beforeAll(async () => {
     registerFrontRead('/hot/', (path, search) =>
       path === '/hot/kept'
         ? { headers: ['content-type', 'text/plain; charset=utf-8', 'x-search', search], body: 'kept café' }
-        : undefined,
+        : path === '/hot/large'
+          ? { headers: ['content-type', 'application/json', 'vary', 'cookie'], body: JSON.stringify(large) }
+          : undefined,
     )
     server = createServer((request, response) => {
       if (!answerInFront(request, response, () => security)) response.end('from the app')
@@ -37,6 +40,17 @@ describe('the front lane', () => {
     const response = await fetch(`${url}/hot/kept`, { method: 'HEAD' })
     expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength('kept café')))
     expect(await response.text()).toBe('')
+  })
+
+  it('compresses a large answer as the browser takes it, and leaves a small one alone', async () => {
+    for (const encoding of ['br', 'gzip']) {
+      const response = await fetch(`${url}/hot/large`, { headers: { 'accept-encoding': encoding } })
+      expect(response.headers.get('content-encoding')).toBe(encoding)
+      expect(response.headers.get('vary')).toBe('cookie, accept-encoding')
+      expect(await response.json()).toEqual(large)
+    }
+    const small = await fetch(`${url}/hot/kept`, { headers: { 'accept-encoding': 'br' } })
+    expect(small.headers.get('content-encoding')).toBeNull()
   })
 
   it.each([

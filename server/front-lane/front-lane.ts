@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { compress, MIN_COMPRESSED_BYTES, preferredEncoding } from '../http/compression'
 import { requestIdFrom } from '../http/request-id'
 import { logRequest } from '../log/access-log'
 
@@ -19,6 +20,22 @@ const reads: { prefix: string; read: FrontRead }[] = []
 
 /** A context's hot read joins the front lane (from its Nitro plugin); the kernel knows no context's URLs. */
 export const registerFrontRead = (prefix: string, read: FrontRead) => void reads.push({ prefix, read })
+
+/**
+ * The answer compressed as the app's own answers are (server/plugins/compression.ts), unless its
+ * read already encoded it (a cached page comes gzipped) or it is too small to be worth it.
+ */
+function encoded(answer: FrontAnswer, acceptEncoding: string | undefined): FrontAnswer {
+  if (answer.headers.includes('content-encoding')) return answer
+  const encoding = preferredEncoding(acceptEncoding)
+  const bytes = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body
+  if (!encoding || bytes.length < MIN_COMPRESSED_BYTES) return answer
+  const vary = answer.headers.indexOf('vary')
+  const headers = [...answer.headers]
+  if (vary >= 0) headers[vary + 1] = `${headers[vary + 1]}, accept-encoding`
+  else headers.push('vary', 'accept-encoding')
+  return { headers: [...headers, 'content-encoding', encoding], body: compress(bytes, encoding) }
+}
 
 /**
  * Answers the request in front of the app when a registered read has the answer at hand, with what
@@ -42,15 +59,16 @@ export function answerInFront(
     const answer = read(path, queryAt < 0 ? '' : url.slice(queryAt + 1), request)
     if (!answer) continue
     const requestId = requestIdFrom(request.headers['x-request-id'] as string | undefined)
+    const { headers, body } = encoded(answer, request.headers['accept-encoding'])
     response.writeHead(200, [
       'x-request-id',
       requestId,
       ...securityHeaders(path),
-      ...answer.headers,
+      ...headers,
       'content-length',
-      String(typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.length),
+      String(typeof body === 'string' ? Buffer.byteLength(body) : body.length),
     ])
-    response.end(method === 'HEAD' ? undefined : answer.body)
+    response.end(method === 'HEAD' ? undefined : body)
     logRequest({ requestId, method, path, status: 200, startedAt })
     return true
   }

@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http'
 import { useNitroApp } from 'nitropack/runtime'
 import type { FrontAnswer } from '../front-lane/front-lane'
+import { preferredEncoding } from '../http/compression'
 import { newNonce, pageContentSecurityPolicy } from '../http/security-headers'
 import { rootLogger } from '../log/logger'
-import { FRESH_MS, pageKey, withFreshNonce } from './page-cache'
+import { FRESH_MS, gzippedWithFreshNonce, pageKey, withFreshNonce } from './page-cache'
 import { pageStore, ruleFor } from './registry'
 import { PAGE_CACHE_CONTROL, REVALIDATE_HEADER, revalidationToken } from './revalidation'
 
@@ -21,23 +22,25 @@ export function cachedPageRead(path: string, search: string, request: IncomingMe
   const page = pageStore.get(key)
   if (!page) return undefined
   if (Date.now() - page.storedAt > FRESH_MS) revalidate(key, request.url ?? path)
-  // Every answer gets a nonce of its own, as a freshly rendered page does.
+  // Every answer gets a nonce of its own, as a freshly rendered page does. A browser that takes
+  // gzip gets the page's kept gzip with the nonce spliced in: no compression per answer.
   const nonce = newNonce()
-  return {
-    headers: [
-      'content-type',
-      'text/html;charset=utf-8',
-      'content-security-policy',
-      pageContentSecurityPolicy(nonce),
-      'cache-control',
-      PAGE_CACHE_CONTROL,
-      'vary',
-      'cookie',
-      'x-page-cache',
-      'hit',
-    ],
-    body: withFreshNonce(page, nonce),
-  }
+  const gzip = preferredEncoding(request.headers['accept-encoding'] as string | undefined, ['gzip']) === 'gzip'
+  const headers = [
+    'content-type',
+    'text/html;charset=utf-8',
+    'content-security-policy',
+    pageContentSecurityPolicy(nonce),
+    'cache-control',
+    PAGE_CACHE_CONTROL,
+    'vary',
+    'cookie, accept-encoding',
+    'x-page-cache',
+    'hit',
+  ]
+  return gzip
+    ? { headers: [...headers, 'content-encoding', 'gzip'], body: gzippedWithFreshNonce(page, nonce) }
+    : { headers, body: withFreshNonce(page, nonce) }
 }
 
 function revalidate(key: string, url: string) {

@@ -1,5 +1,6 @@
+import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { ALL_PAGES, cachedPage, createPageStore, pageKey, withFreshNonce } from './page-cache'
+import { ALL_PAGES, cachedPage, createPageStore, gzippedWithFreshNonce, pageKey, withFreshNonce } from './page-cache'
 
 describe('page cache', () => {
   it.each([
@@ -34,5 +35,23 @@ describe('page cache', () => {
     expect(withFreshNonce(page, 'bbbb').toString()).toBe(rendered.replaceAll('aaaa', 'bbbb'))
     expect(withFreshNonce(page, 'cccc').toString()).toBe(rendered.replaceAll('aaaa', 'cccc'))
     expect(page.html.toString()).toBe(rendered)
+  })
+})
+
+describe('a cached page kept gzipped', () => {
+  it('gunzips to exactly the page with a fresh nonce, for any nonce', () => {
+    const nonce = 'a'.repeat(32)
+    const rendered = `<!doctype html><script nonce="${nonce}">x</script>${'<p>Zoë’s café 🌷</p>'.repeat(300)}<link nonce="${nonce}">`
+    const page = cachedPage(rendered, nonce, [])
+    for (const fresh of ['b'.repeat(32), '0123456789abcdef0123456789abcdef'])
+      expect(gunzipSync(gzippedWithFreshNonce(page, fresh)).equals(withFreshNonce(page, fresh))).toBe(true)
+    expect(gzippedWithFreshNonce(page, 'c'.repeat(32)).length).toBeLessThan(page.html.length / 5)
+  })
+
+  it('also when the page has no nonce, or starts with one', () => {
+    for (const rendered of ['<p>plain</p>', 'nnnn<p>first</p>']) {
+      const page = cachedPage(rendered, 'nnnn', [])
+      expect(gunzipSync(gzippedWithFreshNonce(page, 'mmmm')).toString()).toBe(rendered.replace('nnnn', 'mmmm'))
+    }
   })
 })

@@ -1,10 +1,13 @@
 import { LRUCache } from 'lru-cache'
+import { gzipFromTemplate, gzipTemplate, type GzipTemplate } from '../http/compression'
 
 /** A server-rendered page kept for anonymous visitors, as bytes, with where its CSP nonce was. */
 export interface CachedPage {
   /** The page as rendered; each answer is a copy with a nonce of its own at `nonceOffsets`. */
   html: Buffer
   nonceOffsets: number[]
+  /** The page kept gzipped but for its nonces, for browsers that take gzip. */
+  gzip: GzipTemplate
   storedAt: number
   tags: string[]
 }
@@ -14,7 +17,7 @@ export function cachedPage(html: string, nonce: string, tags: string[], storedAt
   const bytes = Buffer.from(html)
   const nonceOffsets: number[] = []
   for (let at = bytes.indexOf(nonce); at >= 0; at = bytes.indexOf(nonce, at + nonce.length)) nonceOffsets.push(at)
-  return { html: bytes, nonceOffsets, storedAt, tags }
+  return { html: bytes, nonceOffsets, gzip: gzipTemplate(bytes, nonceOffsets, nonce.length), storedAt, tags }
 }
 
 /**
@@ -27,6 +30,9 @@ export function withFreshNonce(page: CachedPage, nonce: string): Buffer {
   for (const at of page.nonceOffsets) body.write(nonce, at, 'latin1')
   return body
 }
+
+/** The same answer as `withFreshNonce`, gzipped, from the page's compressed template. */
+export const gzippedWithFreshNonce = (page: CachedPage, nonce: string): Buffer => gzipFromTemplate(page.gzip, nonce)
 
 /** Which pages a context lets the cache keep, and the tags that purge them. */
 export interface CachedPageRule {
@@ -58,7 +64,11 @@ export function pageKey(path: string, search: string): string {
 export function createPageStore(maxBytes = 64 * 1024 * 1024) {
   const pages = new LRUCache<string, CachedPage>({
     maxSize: maxBytes,
-    sizeCalculation: (page) => page.html.length + page.nonceOffsets.length * 8 + 64,
+    sizeCalculation: (page) =>
+      page.html.length +
+      page.gzip.parts.reduce((size, part) => size + part.length, 0) +
+      page.nonceOffsets.length * 8 +
+      64,
     ttl: FRESH_MS + STALE_MS,
   })
   return {

@@ -65,6 +65,28 @@ describe('the production server on embedded defaults', () => {
     expect(nonces.size).toBe(2)
   })
 
+  it('sends pages, API answers and static assets compressed when the browser takes it', async () => {
+    const get = (path: string, acceptEncoding: string) =>
+      fetch(`${app.url}${path}`, { headers: { 'accept-encoding': acceptEncoding } })
+    const rendered = await get('/', 'br, gzip')
+    expect(rendered.headers.get('content-encoding')).toBe('br')
+    expect(rendered.headers.get('vary')).toContain('accept-encoding')
+    const html = await rendered.text() // fetch decodes it
+    expect(html).toContain('<!DOCTYPE html>')
+
+    // The page is cached now: it is kept gzipped, with this answer's nonce spliced in.
+    const cached = await get('/', 'gzip')
+    expect([cached.headers.get('x-page-cache'), cached.headers.get('content-encoding')]).toEqual(['hit', 'gzip'])
+    const nonce = /'nonce-([^']+)'/.exec(cached.headers.get('content-security-policy')!)![1]!
+    expect(await cached.text()).toContain(`nonce="${nonce}"`)
+
+    const script = /<script[^>]+src="(\/_nuxt\/[^"]+\.js)"/.exec(html)![1]!
+    for (const encoding of ['br', 'gzip'])
+      expect((await get(script, encoding)).headers.get('content-encoding')).toBe(encoding)
+    expect((await get('/api/v1/catalog/categories', 'gzip')).headers.get('content-encoding')).toBe('gzip')
+    expect((await get('/', 'identity')).headers.get('content-encoding')).toBeNull()
+  })
+
   it('sends no HSTS over plain HTTP development, and never reflects a foreign origin (CORS)', async () => {
     const response = await fetch(`${app.url}/api/health`, { headers: { origin: 'https://evil.test' } })
     expect(response.headers.get('strict-transport-security')).toBeNull()

@@ -132,7 +132,7 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
       const response = await get(path)
       expect(response.headers.get('x-page-cache')).toBe('hit')
       expect(response.headers.get('cache-control')).toContain('s-maxage=')
-      expect(response.headers.get('vary')).toBe('cookie')
+      expect(response.headers.get('vary')).toBe('cookie, accept-encoding')
       const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy')!)![1]!
       const html = await response.text()
       for (const script of html.match(/<script\b[^>]*>/g)!) expect(script).toContain(`nonce="${nonce}"`)

@@ -14,11 +14,10 @@ export default defineNuxtConfig({
   imports: { scan: false },
   pinia: { storesDirs: [] },
   typescript: { strict: true },
-  css: ['~/assets/css/shop.css'],
+  css: ['~/assets/css/tokens.css', '~/assets/css/shell.css', '~/assets/css/shop.css'],
   app: {
     head: {
       htmlAttrs: { lang: 'en' },
-      titleTemplate: '%s · Shop',
       meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
     },
   },
@@ -35,6 +34,10 @@ export default defineNuxtConfig({
     dataDir: '.data',
     logLevel: 'info',
     maxBodyBytes: 1_048_576,
+    public: {
+      // PUBLIC_SHOP_NAME: the name in the logo, the titles and the footer.
+      shopName: 'Larkspur',
+    },
   },
   nitro: {
     imports: false,

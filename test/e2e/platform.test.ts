@@ -40,7 +40,7 @@ describe('the production server on embedded defaults', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
     const html = await response.text()
-    expect(html).toContain('<title>Privacy · Shop</title>')
+    expect(html).toContain('<title>Privacy · Larkspur</title>')
     expect(html).toContain('we never see or store your card number')
   })
 

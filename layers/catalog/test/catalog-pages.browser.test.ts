@@ -32,8 +32,13 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
   })
 
   /** Opens a page; `requested` collects every URL the page asks for while it loads and after. */
-  async function open(path: string, javaScript = true, requested: string[] = []): Promise<Page> {
-    const page = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage()
+  async function open(
+    path: string,
+    javaScript = true,
+    requested: string[] = [],
+    viewport = { width: 1280, height: 800 },
+  ): Promise<Page> {
+    const page = await (await browser.newContext({ javaScriptEnabled: javaScript, viewport })).newPage()
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text())
     })
@@ -77,14 +82,69 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
     expect(await page.evaluate(() => (window as { stillTheSameDocument?: boolean }).stillTheSameDocument)).toBe(true)
   })
 
-  it.each([true, false])('filters a category with the facet form (JavaScript %s)', async (javaScript) => {
-    const page = await open('/categories/clothing', javaScript)
-    const before = await page.locator('.listing__count').textContent()
-    await page.getByRole('checkbox', { name: /^M\b/ }).first().check()
-    await page.getByRole('button', { name: 'Apply filters' }).click()
-    await page.waitForURL(/size=M/)
-    await expect.poll(() => page.locator('.listing__count').textContent()).not.toBe(before)
-    expect(await page.locator('.product-card').count()).toBeGreaterThan(0)
+  it('applies a filter at once with JavaScript, and with the form’s button without it', async () => {
+    for (const javaScript of [true, false]) {
+      const page = await open('/categories/clothing', javaScript)
+      const before = await page.locator('.listing__count').textContent()
+      await page.locator('#filters').getByRole('checkbox', { name: /^M\b/ }).check()
+      if (javaScript) expect(await page.getByRole('button', { name: 'Apply filters' }).count()).toBe(0)
+      else await page.getByRole('button', { name: 'Apply filters' }).click()
+      await page.waitForURL(/size=M/)
+      await expect.poll(() => page.locator('.listing__count').textContent()).not.toBe(before)
+      expect(await page.locator('.product-card').count()).toBeGreaterThan(0)
+    }
+  })
+
+  describe('on a phone (390×844)', () => {
+    const phone = { width: 390, height: 844 }
+
+    it('shows the first products in the first screen, two a row', async () => {
+      const page = await open('/categories/laptops', true, [], phone)
+      const [first, second] = await Promise.all([0, 1].map((i) => page.locator('.product-card').nth(i).boundingBox()))
+      expect(first!.y).toBeLessThan(phone.height - 100)
+      expect(second!.y).toBe(first!.y)
+    })
+
+    it('filters in a drawer: a ticked value applies at once and shows as a removable chip', async () => {
+      const page = await open('/categories/clothing', true, [], phone)
+      await page.getByRole('link', { name: 'Filters' }).click()
+      const drawer = page.getByRole('dialog', { name: 'Filter and sort' })
+      await drawer.getByRole('checkbox', { name: /^M\b/ }).check()
+      await page.waitForURL(/size=M/)
+      await drawer.getByRole('button', { name: /^Show \d+ products?$/ }).click()
+      await expect.poll(() => drawer.count(), { timeout: 5_000 }).toBe(0)
+      const chip = page.getByRole('link', { name: 'Remove Size: M' })
+      await chip.click()
+      await page.waitForURL((url) => !url.search.includes('size='))
+      // The address changes first; the listing (and its chips) follow once the new page has arrived.
+      await expect.poll(() => page.getByRole('link', { name: /^Remove / }).count(), { timeout: 5_000 }).toBe(0)
+    })
+
+    it('opens and closes the filter drawer from the keyboard, giving the focus back', async () => {
+      const page = await open('/categories/clothing', true, [], phone)
+      const button = page.getByRole('link', { name: 'Filters' })
+      await button.focus()
+      await page.keyboard.press('Enter')
+      const drawer = page.getByRole('dialog', { name: 'Filter and sort' })
+      await expect.poll(() => drawer.isVisible()).toBe(true)
+      expect(await drawer.evaluate((element) => element.contains(document.activeElement))).toBe(true)
+      await page.keyboard.press('Escape')
+      await expect.poll(() => drawer.count()).toBe(0)
+      expect(await button.evaluate((element) => element === document.activeElement)).toBe(true)
+    })
+
+    it('filters without JavaScript, and the menu reaches Sign in', async () => {
+      const page = await open('/categories/clothing', false, [], phone)
+      await page.getByRole('link', { name: 'Filters' }).click()
+      await page.locator('#filters').getByRole('checkbox', { name: /^M\b/ }).check()
+      await page.getByRole('button', { name: 'Apply filters' }).click()
+      await page.waitForURL(/size=M/)
+      expect(await page.locator('.product-card').count()).toBeGreaterThan(0)
+
+      await page.locator('summary', { hasText: 'Menu' }).click()
+      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Sign in' }).click()
+      await page.waitForURL(/\/login/)
+    })
   })
 
   it('searches from the header and lands on the product', async () => {

@@ -111,6 +111,18 @@ describe('catalog reads on the MongoDB-wire server and Redis', () => {
     expect(new Map(priceFacet.values.map((value) => [value.value, value.count]))).toEqual(bands)
   })
 
+  it.each([
+    ['clothing', 'size', ['XS', 'S', 'M', 'L', 'XL', 'XXL']],
+    ['laptops', 'storage', ['256 GB', '512 GB', '1 TB', '2 TB']],
+    ['laptops', 'ram', ['8 GB', '16 GB', '32 GB', '64 GB']],
+  ])('lists the %s %s facet in its natural order', async (category, key, order) => {
+    const values = pageOf(await listCategory(store.catalog, category, {}))
+      .facets.find((facet) => facet.key === key)!
+      .values.map((option) => option.value)
+    expect(values.filter((value) => order.includes(value))).toEqual(order.filter((value) => values.includes(value)))
+    expect(values.length).toBeGreaterThan(2)
+  })
+
   it('filters by price band and sorts by price, pages without overlap', async () => {
     const first = pageOf(await listCategory(store.catalog, 'electronics', { sort: 'price-asc', pageSize: '10' }))
     const second = pageOf(

@@ -2,6 +2,7 @@ import { ObjectId } from 'mongodb'
 import { invalid, refuse, success, type Result } from '#kernel/contracts/result'
 import { CONTROL_CHARACTERS, hasControlCharacters } from '#kernel/contracts/characters'
 import { MAX_SEARCH_LENGTH, PRICE_FACET, type FacetDto, type ProductPageDto } from '../../contracts'
+import { compareFacetValues } from '../domain/facet-order'
 import { canonicalListingSearch, parseListingQuery, type ListingQuery, type Sort } from '../domain/listing-query'
 import { listingPipeline, readListing, type ListingScope } from '../mongo/product-listing'
 import { summaryOf } from '../mongo/views'
@@ -74,7 +75,9 @@ function facetOf(key: string, counts: Map<string, number> | undefined, query: Li
   // A chosen value stays visible even when nothing matches it any more.
   for (const value of selected) if (!counts?.has(value)) values.push({ value, count: 0, selected: true })
   values.sort(
-    key === PRICE_FACET ? (a, b) => parseInt(a.value) - parseInt(b.value) : (a, b) => a.value.localeCompare(b.value),
+    key === PRICE_FACET
+      ? (a, b) => parseInt(a.value) - parseInt(b.value)
+      : (a, b) => compareFacetValues(a.value, b.value),
   )
   return { key, values }
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumAvailable, launchBrowser } from '#test/support/browser'
+import { chromiumAvailable, hydrated, launchBrowser } from '#test/support/browser'
 import { testServices } from '#test/support/services'
 import { demoCatalog } from '../server/seed/demo-catalog'
 import { startCatalogApp, type CatalogApp } from './catalog-app'
@@ -44,10 +44,7 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
     })
     page.on('request', (request) => requested.push(request.url()))
     await page.goto(`${app.url}${path}`)
-    if (javaScript)
-      await page.waitForFunction(() =>
-        Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__),
-      )
+    if (javaScript) await hydrated(page)
     return page
   }
 

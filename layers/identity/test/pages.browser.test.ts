@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumAvailable, launchBrowser } from '#test/support/browser'
+import { chromiumAvailable, hydrated, launchBrowser } from '#test/support/browser'
 import { client, newAccount, realServicesAvailable, startIdentityApp, type IdentityApp } from './identity-app'
 
 if (process.env.CI === 'true' && !chromiumAvailable) throw new Error('Chromium is missing: apt-get install -y chromium')
@@ -19,12 +19,6 @@ describe.skipIf(!realServicesAvailable || !chromiumAvailable)('identity pages in
     await browser?.close()
     await app?.close()
   })
-
-  /** Vue has mounted the app, so forms submit through the page's handlers, not natively. */
-  const hydrated = (page: Page) =>
-    page.waitForFunction(() =>
-      Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__),
-    )
 
   async function open(path: string): Promise<Page> {
     const context = await browser.newContext()

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { type Flags, type Result } from 'lighthouse'
 import { startApp, type AppProcess } from './lib/app-process'
+import { firstProductPath, waitForCatalog } from './lib/demo-shop'
 import { ensureProductionBuild } from './lib/production-build'
 
 const CATEGORIES = ['performance', 'accessibility', 'seo'] as const
@@ -24,27 +25,6 @@ interface PageScore {
   path: string
   scores: Record<(typeof CATEGORIES)[number], number>
   failing: { category: string; id: string; title: string; score: number; items: string[] }[]
-}
-
-async function waitForCatalog(url: string) {
-  const deadline = Date.now() + 120_000
-  while (Date.now() < deadline) {
-    const response = await fetch(`${url}/api/v1/catalog/home`, { signal: AbortSignal.timeout(10_000) }).catch(
-      () => undefined,
-    )
-    if (response?.status === 200) return
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error('the catalog did not answer /api/v1/catalog/home with 200 within 120 s')
-}
-
-async function firstProductPath(url: string) {
-  const response = await fetch(`${url}/api/v1/catalog/products?category=electronics&pageSize=1`)
-  if (!response.ok) throw new Error(`the product listing answered ${response.status}`)
-  const page = (await response.json()) as { items: { slug: string }[] }
-  const slug = page.items[0]?.slug
-  if (!slug) throw new Error('the demo catalog has no electronics product')
-  return `/products/${slug}`
 }
 
 /** What an audit's details point at: an element's selector and snippet, or a URL. */

@@ -14,6 +14,7 @@ const SOURCES = [
   'package-lock.json',
   'assets',
   'components',
+  'composables',
   'layers',
   'layouts',
   'modules',

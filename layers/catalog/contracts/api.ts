@@ -29,7 +29,14 @@ export const productSummaryDto = z
   .meta({ id: 'ProductSummary' })
 
 export const variantDto = z
-  .object({ sku: z.string(), name: z.string(), attributes: z.record(z.string(), z.string()), price: money })
+  .object({
+    sku: z.string(),
+    name: z.string(),
+    attributes: z.record(z.string(), z.string()),
+    price: money,
+    /** Its own pictures (a colour's), else the product's. */
+    images: z.array(z.string()),
+  })
   .meta({ id: 'Variant' })
 
 export const categoryRefDto = z.object({ slug: z.string(), name: z.string() }).meta({ id: 'CategoryRef' })
@@ -96,6 +103,16 @@ export const productPageDto = z
     facets: z.array(facetDto),
   })
   .meta({ id: 'ProductPage' })
+
+/** Search results, and what was searched for when the shopper's words were corrected. */
+export const searchPageDto = productPageDto
+  .extend({
+    /** The words searched for: the shopper's, or the catalog's nearest where a word was unknown. */
+    query: z.string(),
+    /** The shopper's words, when they were corrected ("jackt" searched as "jacket"). */
+    correctedFrom: z.string().optional(),
+  })
+  .meta({ id: 'SearchPage' })
 
 /** The home page: featured categories, then featured products. */
 export const homeDto = z

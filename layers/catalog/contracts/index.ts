@@ -34,6 +34,7 @@ export type { CategoryDto } from './api'
 export type FacetDto = z.infer<typeof api.facetDto>
 export type FacetValueDto = FacetDto['values'][number]
 export type ProductPageDto = z.infer<typeof api.productPageDto>
+export type SearchPageDto = z.infer<typeof api.searchPageDto>
 export type HomeDto = z.infer<typeof api.homeDto>
 export type ReviewDto = z.infer<typeof api.reviewDto>
 export type ReviewPageDto = z.infer<typeof api.reviewPageDto>

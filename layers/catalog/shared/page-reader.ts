@@ -1,5 +1,5 @@
 import type { Result } from '#kernel/contracts/result'
-import type { CategoryDto, HomeDto, ProductDto, ProductPageDto, ReviewPageDto } from '../contracts'
+import type { CategoryDto, HomeDto, ProductDto, ProductPageDto, ReviewPageDto, SearchPageDto } from '../contracts'
 import type { CatalogJson } from './catalog-json'
 
 /**
@@ -13,6 +13,6 @@ export interface CatalogPageReader {
   categories(): Promise<CategoryDto[]>
   product(slug: string): Promise<CatalogJson<ProductDto> | undefined>
   listing(categorySlug: string, query: Record<string, unknown>): Promise<Result<ProductPageDto>>
-  search(q: string, query: Record<string, unknown>): Promise<Result<ProductPageDto>>
+  search(q: string, query: Record<string, unknown>): Promise<Result<SearchPageDto>>
   reviews(slug: string, page: number): Promise<CatalogJson<ReviewPageDto> | undefined>
 }

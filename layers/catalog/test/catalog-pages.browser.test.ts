@@ -60,6 +60,43 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
     expect(await shownPrice(page)).toBe(`${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`)
   })
 
+  // A garment in several colours and sizes: its pictures follow the colour chosen.
+  const garment = demo.products.find(
+    (candidate) =>
+      candidate.status === 'active' &&
+      new Set(candidate.variants.map((variant) => variant.attributes.color)).size > 2 &&
+      new Set(candidate.variants.map((variant) => variant.attributes.size)).size > 2,
+  )!
+  const [firstColour, , lastColour] = [...new Set(garment.variants.map((variant) => variant.attributes.color!))]
+  const colourSlug = (colour: string) => colour.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+  const mainPicture = (page: Page) => page.locator('.gallery__main').getAttribute('src')
+
+  it('puts the chosen colour and size in the URL, and shows that colour’s pictures', async () => {
+    const page = await open(`/products/${garment.slug}`)
+    expect(await mainPicture(page)).toContain(`-${colourSlug(firstColour!)}-1.svg`)
+    await page.getByRole('radio', { name: lastColour }).check()
+    await page.waitForURL((url) => url.searchParams.get('color') === lastColour)
+    await expect.poll(() => mainPicture(page)).toContain(`-${colourSlug(lastColour!)}-1.svg`)
+
+    // The link opens that choice, with JavaScript or without.
+    const size = garment.variants.at(-1)!.attributes.size!
+    for (const javaScript of [true, false]) {
+      const shared = await open(
+        `/products/${garment.slug}?color=${encodeURIComponent(lastColour!)}&size=${size}`,
+        javaScript,
+      )
+      expect(await shared.getByRole('radio', { name: lastColour }).isChecked()).toBe(true)
+      expect(await shared.getByRole('radio', { name: size, exact: true }).isChecked()).toBe(true)
+      expect(await mainPicture(shared)).toContain(`-${colourSlug(lastColour!)}-1.svg`)
+    }
+    // Without JavaScript the picker is a form on the page itself.
+    const plain = await open(`/products/${garment.slug}`, false)
+    await plain.getByRole('radio', { name: lastColour }).check()
+    await plain.getByRole('button', { name: 'Show this choice' }).click()
+    await plain.waitForURL((url) => url.searchParams.get('color') === lastColour)
+    expect(await mainPicture(plain)).toContain(`-${colourSlug(lastColour!)}-1.svg`)
+  })
+
   it('hydrates the product page from the data it came with, asking the API for nothing', async () => {
     const requested: string[] = []
     const page = await open(`/products/${product.slug}`, true, requested)
@@ -142,6 +179,20 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
       await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Sign in' }).click()
       await page.waitForURL(/\/login/)
     })
+  })
+
+  it('searches a misspelt word as the word meant, and offers a way on when nothing matches', async () => {
+    const page = await open('/search?q=jackt')
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Results for “jacket”')
+    expect(await page.locator('.product-card').count()).toBeGreaterThan(5)
+    // One search box on the page: the header's, holding what was typed.
+    expect(await page.getByRole('searchbox').count()).toBe(1)
+    expect(await page.getByRole('searchbox').inputValue()).toBe('jackt')
+
+    const nothing = await open('/search?q=qqxxzz')
+    expect(await nothing.getByRole('link', { name: 'Filters' }).count()).toBe(0)
+    expect(await nothing.getByRole('heading', { name: 'Browse a category' }).count()).toBe(1)
+    expect(await nothing.locator('.product-card').count()).toBeGreaterThan(0)
   })
 
   it('searches from the header and lands on the product', async () => {

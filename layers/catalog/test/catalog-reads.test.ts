@@ -15,7 +15,7 @@ import { openCatalogStore, type CatalogStore } from './catalog-store'
 const demo = demoCatalog()
 const active = demo.products.filter((product) => product.status === 'active')
 
-const pageOf = (listing: Result<ProductPageDto>): ProductPageDto => {
+const pageOf = <Page extends ProductPageDto>(listing: Result<Page>): Page => {
   if (!listing.ok) throw new Error(`expected a page, got ${JSON.stringify(listing)}`)
   return listing.value
 }
@@ -163,6 +163,40 @@ describe('catalog reads on the MongoDB-wire server and Redis', () => {
     const results = pageOf(await searchProducts(store.catalog, target.name, {}))
     expect(results.items[0]!.slug).toBe(target.slug)
     expect(results.total).toBeGreaterThan(1)
+  })
+
+  it('finds what a misspelt word meant: "jackt" finds jackets, "headphnes" headphones', async () => {
+    const named = (word: string) => active.filter((product) => product.name.toLowerCase().includes(word))
+    const jackets = pageOf(await searchProducts(store.catalog, 'jackt', { pageSize: 48 }))
+    expect(jackets).toMatchObject({ query: 'jacket', correctedFrom: 'jackt' })
+    expect(named('jacket').length).toBeGreaterThan(5)
+    expect(jackets.items.slice(0, named('jacket').length).map((item) => item.name)).toEqual(
+      expect.arrayContaining(named('jacket').map((product) => product.name)),
+    )
+
+    const mentioning = active.filter((product) => `${product.name} ${product.description}`.match(/headphones?\b/i))
+    const headphones = pageOf(await searchProducts(store.catalog, 'headphnes', { pageSize: 48 }))
+    expect(headphones).toMatchObject({ query: 'headphones', correctedFrom: 'headphnes', total: mentioning.length })
+    // Those called headphones first, then earbuds described as headphones.
+    const names = headphones.items.map((item) => /headphones/i.test(item.name))
+    expect(names.indexOf(false)).toBe(named('headphones').length)
+
+    // A word spelt right is searched as it is.
+    expect(pageOf(await searchProducts(store.catalog, 'jacket', {})).correctedFrom).toBeUndefined()
+  })
+
+  it('ranks products matching all the words first: "Lumetra laptop" shows Lumetra laptops first', async () => {
+    const lumetra = active.filter((product) => product.attributes.brand === 'Lumetra')
+    const laptops = lumetra.filter((product) => product.name.endsWith('Laptop'))
+    expect(laptops.length).toBeGreaterThan(0)
+    expect(lumetra.length).toBeGreaterThan(laptops.length)
+    const results = pageOf(await searchProducts(store.catalog, 'Lumetra laptops', { pageSize: 48 }))
+    expect(results.correctedFrom).toBeUndefined()
+    const first = results.items.slice(0, laptops.length).map((item) => item.slug)
+    expect(first.sort()).toEqual(laptops.map((product) => product.slug).sort())
+    // Then other Lumetra products, and other laptops.
+    const rest = new Set(results.items.slice(laptops.length).map((item) => item.slug))
+    expect(lumetra.some((product) => rest.has(product.slug))).toBe(true)
   })
 
   it('lists every active product in the sitemap, and nothing hidden', async () => {

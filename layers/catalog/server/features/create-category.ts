@@ -11,6 +11,7 @@ import { purgeAllCatalogPages } from '../http/cached-pages'
 import { CATEGORY_TREE_KEY, categoryIndex } from './category-index'
 import { productKey } from './product-detail'
 import { HOME_KEY } from './featured'
+import { VOCABULARY_KEY } from './search-speller'
 
 /** A taken slug as the 409 it means to an admin; other errors are rethrown. */
 export function slugConflictOf(error: unknown): Refusal {
@@ -25,7 +26,7 @@ export function slugConflictOf(error: unknown): Refusal {
  * cached copies go too, and every cached page: the header and breadcrumbs are on all of them.
  */
 export async function forgetCategoryCaches(catalog: Catalog, changedCategoryId?: string): Promise<void> {
-  await catalog.cache.forget([CATEGORY_TREE_KEY, HOME_KEY])
+  await catalog.cache.forget([CATEGORY_TREE_KEY, HOME_KEY, VOCABULARY_KEY])
   catalog.listings.clear()
   if (changedCategoryId) {
     const node = (await categoryIndex(catalog)).byId.get(changedCategoryId)

@@ -1,13 +1,14 @@
 import { ObjectId } from 'mongodb'
 import { invalid, refuse, success, type Result } from '#kernel/contracts/result'
 import { CONTROL_CHARACTERS, hasControlCharacters } from '#kernel/contracts/characters'
-import { MAX_SEARCH_LENGTH, PRICE_FACET, type FacetDto, type ProductPageDto } from '../../contracts'
+import { MAX_SEARCH_LENGTH, PRICE_FACET, type FacetDto, type ProductPageDto, type SearchPageDto } from '../../contracts'
 import { compareFacetValues } from '../domain/facet-order'
 import { canonicalListingSearch, parseListingQuery, type ListingQuery, type Sort } from '../domain/listing-query'
 import { listingPipeline, readListing, type ListingScope } from '../mongo/product-listing'
 import { summaryOf } from '../mongo/views'
 import type { Catalog } from '../catalog'
 import { categoryIndex } from './category-index'
+import { searchSpeller } from './search-speller'
 
 /** A category's products (its whole subtree), filtered, sorted and paged, with facet counts. */
 export async function listCategory(
@@ -22,17 +23,24 @@ export async function listCategory(
   return listing(catalog, `category:${slug}`, { categoryIds: ids }, raw, category.facets, 'featured')
 }
 
-/** Products matching a search, best first: an exact name, then MongoDB's text relevance. */
+/**
+ * Products matching a search, best first: an exact name, then those matching all the words, then
+ * MongoDB's text relevance. A word the catalog does not know is searched as its nearest known word.
+ */
 export async function searchProducts(
   catalog: Catalog,
   q: unknown,
   raw: Record<string, unknown>,
-): Promise<Result<ProductPageDto>> {
-  const search = typeof q === 'string' ? q.trim() : ''
-  if (!search) return invalid('q', 'is required')
-  if (search.length > MAX_SEARCH_LENGTH) return invalid('q', `at most ${MAX_SEARCH_LENGTH} characters`)
-  if (hasControlCharacters(search)) return invalid('q', CONTROL_CHARACTERS)
-  return listing(catalog, `search:${search}`, { search }, raw, [], 'relevance')
+): Promise<Result<SearchPageDto>> {
+  const words = typeof q === 'string' ? q.trim() : ''
+  if (!words) return invalid('q', 'is required')
+  if (words.length > MAX_SEARCH_LENGTH) return invalid('q', `at most ${MAX_SEARCH_LENGTH} characters`)
+  if (hasControlCharacters(words)) return invalid('q', CONTROL_CHARACTERS)
+  const corrected = (await searchSpeller(catalog)).correct(words)
+  const search = corrected ?? words
+  const page = await listing(catalog, `search:${search}`, { search }, raw, [], 'relevance')
+  if (!page.ok) return page
+  return success({ ...page.value, query: search, ...(corrected === undefined ? {} : { correctedFrom: words }) })
 }
 
 async function listing(

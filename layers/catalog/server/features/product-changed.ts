@@ -6,6 +6,7 @@ import type { ProductDocument } from '../mongo/documents'
 import { HOME_KEY } from './featured'
 import { productKey, productSlugKey, productView } from './product-detail'
 import { firstReviewsKey } from './product-reviews'
+import { VOCABULARY_KEY } from './search-speller'
 
 /** The event a change publishes, describing the product as the change left it. */
 export const productChangedEvent = (product: Omit<ProductDocument, 'outbox'>) =>
@@ -39,6 +40,6 @@ export async function refreshCachedProduct(
   catalog.listings.clear()
   await catalog.cache.write(entries)
   const slugs = [...new Set([after.slug, before?.slug ?? after.slug])]
-  await catalog.cache.forget([HOME_KEY, ...slugs.map(firstReviewsKey)])
+  await catalog.cache.forget([HOME_KEY, VOCABULARY_KEY, ...slugs.map(firstReviewsKey)])
   await purgeProductPages(...slugs)
 }

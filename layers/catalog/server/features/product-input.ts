@@ -22,6 +22,8 @@ export const variantInput = z.object({
   name: singleLine().min(1).max(120),
   attributes: z.record(attributeKey, singleLine().min(1).max(100)).default({}),
   priceModifier: z.int().min(-100_000_000).max(100_000_000).default(0),
+  /** Pictures of this variant where it looks different (a colour); none means the product's. */
+  images: z.array(z.string().startsWith(IMAGE_URL_PREFIX).max(200)).max(12).default([]),
 })
 
 const fields = {

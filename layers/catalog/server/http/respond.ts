@@ -16,7 +16,7 @@ export function sendJsonText(event: H3Event, json: string): string {
 export const notFound = (what: string) => createError({ statusCode: 404, message: `${what} was not found.` })
 
 /** A listing page, public and cacheable; a refused query as its problem. */
-export function pageOrProblem(event: H3Event, listing: Result<ProductPageDto>): ProductPageDto {
+export function pageOrProblem<Page extends ProductPageDto>(event: H3Event, listing: Result<Page>): Page {
   const page = valueOrProblem(event, listing)
   setResponseHeaders(event, { 'cache-control': PUBLIC_CACHE })
   return page

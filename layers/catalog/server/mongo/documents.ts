@@ -11,6 +11,8 @@ export interface VariantDocument {
   attributes: Record<string, string>
   /** Added to the product's price, in minor units (may be negative). */
   priceModifier: number
+  /** Its own pictures, where it looks different from the product's (a colour); else it has the product's. */
+  images?: string[]
 }
 
 export interface ProductDocument {

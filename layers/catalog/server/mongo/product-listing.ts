@@ -1,6 +1,7 @@
 import type { Document, ObjectId } from 'mongodb'
 import { PRICE_FACET } from '../../contracts'
 import { PRICE_BANDS, priceBandLabel, type ListingQuery, type PriceBand, type Sort } from '../domain/listing-query'
+import { searchPrefixes } from '../domain/spelling'
 
 /** Which products a listing draws from: a category subtree, a text search, or both. */
 export interface ListingScope {
@@ -21,8 +22,8 @@ const SORT_STAGES: Record<Sort, Document> = {
   'price-desc': { price: -1, _id: 1 },
   newest: { createdAt: -1, _id: 1 },
   rating: { 'rating.average': -1, 'rating.count': -1, _id: 1 },
-  // An exact name match first, then MongoDB's text score.
-  relevance: { exactName: -1, score: -1, _id: 1 },
+  // An exact name match first, then names matching more of the words, then MongoDB's text score.
+  relevance: { exactName: -1, matchedWords: -1, score: -1, _id: 1 },
 }
 
 export const SUMMARY_FIELDS = { slug: 1, name: 1, price: 1, currency: 1, images: 1, rating: 1 } as const
@@ -50,6 +51,21 @@ const priceBandOf = (price: string): Document => ({
   },
 })
 
+const stringOr = (path: string): Document => ({ $cond: [{ $eq: [{ $type: path }, 'string'] }, path, ''] })
+const NAMED_AS = { $concat: ['$name', ' ', stringOr('$attributes.brand'), ' ', stringOr('$attributes.author')] }
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * How many of the search's words a product's name, brand or author begin a word with: a text
+ * search finds products with any of the words, and those matching all of them ("Lumetra laptop")
+ * come first.
+ */
+const matchedWords = (search: string): Document => ({
+  $add: searchPrefixes(search).map((prefix) => ({
+    $cond: [{ $regexMatch: { input: NAMED_AS, regex: `(^|[^a-z0-9])${escapeRegex(prefix)}`, options: 'i' } }, 1, 0],
+  })),
+})
+
 /** The filters of every facet but `except` (all of them when it is undefined). */
 function filtersBut(query: ListingQuery, except?: string): Document {
   const conditions: Document[] = []
@@ -74,6 +90,7 @@ export function listingPipeline(scope: ListingScope, query: ListingQuery, facetK
       $addFields: {
         score: { $meta: 'textScore' },
         exactName: { $cond: [{ $eq: [{ $toLower: '$name' }, scope.search.trim().toLowerCase()] }, 1, 0] },
+        matchedWords: matchedWords(scope.search),
       },
     })
 

@@ -24,6 +24,7 @@ export const productOf = (doc: ProductDocument, categoryPath: CategoryRefDto[]):
     name: variant.name,
     attributes: variant.attributes,
     price: { amount: doc.price + variant.priceModifier, currency: doc.currency },
+    images: variant.images?.length ? variant.images : doc.images,
   })),
   categoryPath,
   updatedAt: doc.updatedAt.toISOString(),

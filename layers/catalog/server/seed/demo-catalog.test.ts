@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { slugify } from '../domain/slug'
 import { demoCatalog } from './demo-catalog'
+import { COLOURS, drawingOf } from './images'
 
 const catalog = demoCatalog()
 const { categories, products, reviews, images } = catalog
@@ -118,9 +119,52 @@ describe('demo catalog', () => {
         expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"')
         expect(svg).toContain('<title')
         expect(svg!.trimEnd().endsWith('</svg>')).toBe(true)
-        expect(svg!.length).toBeLessThan(2048)
+        expect(svg!.length).toBeLessThan(4096)
       }
     }
+  })
+
+  it('draws each product as what it is, and each picture of a product differently', () => {
+    const drawn = new Map<string, Set<string>>()
+    for (const product of products) {
+      const leaf = categoryById.get(product.categoryIds[0]!.toHexString())!.slug
+      drawn.set(leaf, (drawn.get(leaf) ?? new Set()).add(drawingOf(leaf, product.name)))
+      const pictures = product.images.map((path) => images.get(path))
+      expect(new Set(pictures).size, product.slug).toBe(pictures.length)
+    }
+    expect(Object.fromEntries([...drawn].map(([leaf, kinds]) => [leaf, [...kinds].sort()]))).toEqual({
+      laptops: ['laptop'],
+      monitors: ['monitor'],
+      smartphones: ['phone'],
+      headphones: ['earbuds', 'headphones'],
+      speakers: ['portableSpeaker', 'smartSpeaker', 'soundbar', 'speaker'],
+      shirts: ['shirt'],
+      jackets: ['coat', 'jacket'],
+      dresses: ['dress'],
+      tops: ['tank', 'tee'],
+      sneakers: ['sneaker'],
+      ...Object.fromEntries(
+        [...drawn.keys()].filter((leaf) => [...drawn.get(leaf)!][0] === 'book').map((leaf) => [leaf, ['book']]),
+      ),
+    })
+  })
+
+  it('pictures a colour variant in its colour: the image URL and the drawing follow the colour', () => {
+    const coloured = products.filter((product) => product.variants.some((variant) => variant.attributes.color))
+    expect(coloured.length).toBeGreaterThan(50)
+    for (const product of coloured)
+      for (const variant of product.variants) {
+        const colour = variant.attributes.color!
+        expect(variant.images, variant.sku).toHaveLength(product.images.length)
+        for (const path of variant.images!) {
+          expect(path).toMatch(new RegExp(`^/images/catalog/${product.slug}-${slugify(colour)}-\\d\\.svg$`))
+          expect(images.get(path)).toContain(`.b{fill:${COLOURS[colour]}}`)
+        }
+      }
+    // The product's own pictures are its first colour's.
+    const camel = coloured.find((product) => [product.attributes.color].flat()[0] === 'Camel')!
+    expect(camel.images[0]).toBe(`/images/catalog/${camel.slug}-camel-1.svg`)
+    expect(COLOURS.Camel).toBe('#c19a6b')
   })
 
   it('escapes XML special characters in names drawn into images', () => {

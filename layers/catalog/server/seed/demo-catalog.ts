@@ -68,8 +68,18 @@ export function demoCatalog(): DemoCatalog {
     const leafCode = draft.leaf.replace(/-/g, '').slice(0, 3).toUpperCase()
     const sku = `${SKU_PREFIX[draft.kind]}-${leafCode}-${String(next(draft.leaf) + 1).padStart(3, '0')}`
     const status = OFF_SALE[position] ?? 'active'
-    const paths = Array.from({ length: random.int(1, 3) }, (_, view) => `/images/catalog/${slug}-${view + 1}.svg`)
-    paths.forEach((path, view) => images.set(path, productImage(slug, draft.name, draft.leaf, view + 1)))
+    const views = random.int(1, 3)
+    const author = typeof draft.attributes.author === 'string' ? draft.attributes.author : undefined
+    // A product sold in colours has pictures in each; its own are those of its first colour.
+    const colours = [draft.attributes.color].flat().filter((colour): colour is string => typeof colour === 'string')
+    const picturesOf = (colour?: string) =>
+      Array.from({ length: views }, (_, index) => {
+        const path = `/images/catalog/${[slug, colour && slugify(colour), index + 1].filter(Boolean).join('-')}.svg`
+        images.set(path, productImage({ slug, name: draft.name, leaf: draft.leaf, colour, author }, index + 1))
+        return path
+      })
+    const pictures = new Map(colours.map((colour) => [colour, picturesOf(colour)]))
+    const paths = colours.length ? pictures.get(colours[0]!)! : picturesOf()
     const _id = demoId('products', index + 1)
     const createdAt = demoDate(index * 4)
     const productReviews =
@@ -87,7 +97,11 @@ export function demoCatalog(): DemoCatalog {
       status,
       attributes: draft.attributes,
       categoryIds: [categoryId],
-      variants: draft.variants.map((variant) => ({ sku: `${sku}-${slugify(variant.name).toUpperCase()}`, ...variant })),
+      variants: draft.variants.map((variant) => ({
+        sku: `${sku}-${slugify(variant.name).toUpperCase()}`,
+        ...variant,
+        ...(variant.attributes.color ? { images: pictures.get(variant.attributes.color) ?? [] } : {}),
+      })),
       featured: status === 'active' && isFeatured(position, kindSizes.get(draft.kind) ?? 0),
       rating: ratingOf(productReviews),
       createdAt,

@@ -79,7 +79,8 @@ module.exports = {
     {
       name: 'domain-is-plain',
       comment:
-        'Domain rules are plain TypeScript, unit-testable without a server: their own domain, contracts and zod, nothing else.',
+        'Domain rules are plain TypeScript, unit-testable without a server: their own domain, contracts, and the pure ' +
+        'libraries zod and porter2 (the stemmer MongoDB text search uses), nothing else.',
       severity: 'error',
       from: { path: '^layers/([^/]+)/server/domain/', pathNot: '\\.test\\.ts$' },
       to: {
@@ -88,6 +89,7 @@ module.exports = {
           '^layers/[^/]+/contracts/',
           '^server/contracts/',
           '(^|/)node_modules/zod/',
+          '(^|/)node_modules/porter2/',
         ],
       },
     },

@@ -14,7 +14,7 @@ const NEEDS_SCRIPT = 'This form needs JavaScript. Turn it on in your browser, th
  */
 function problemPage(problem: ProblemDetails, back: string): string {
   const detail = problem.status === 415 ? NEEDS_SCRIPT : (problem.detail ?? problem.title)
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(problem.title)}</title></head><body><main><h1>${escapeHtml(problem.title)}</h1><p>${escapeHtml(detail)}</p><p><a href="${escapeHtml(back)}">Go back</a></p></main></body></html>`
+  return `<!doctype html><html lang="en-IE"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(problem.title)}</title></head><body><main><h1>${escapeHtml(problem.title)}</h1><p>${escapeHtml(detail)}</p><p><a href="${escapeHtml(back)}">Go back</a></p></main></body></html>`
 }
 
 /** The page the form was on, when the browser says and it is on this site; the home page otherwise. */

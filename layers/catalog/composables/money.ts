@@ -1,7 +1,5 @@
+import { SHOP_LOCALE as LOCALE } from '#kernel/contracts/locale'
 import type { Money } from '../contracts'
-
-// The shop's pages are in English (`<html lang="en">`); prices read "€1,299.00" whatever the currency.
-const LOCALE = 'en'
 
 /** The demo catalogue sells in euros: a listing with no items has no currency of its own to show. */
 export const DEFAULT_CURRENCY = 'EUR'

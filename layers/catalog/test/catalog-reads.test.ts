@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ProductDto, ProductPageDto, ReviewPageDto } from '../contracts'
+import type { HomeDto, ProductDto, ProductPageDto, ReviewPageDto } from '../contracts'
 import { PRICE_BANDS, priceBandLabel } from '../server/domain/listing-query'
 import { categoryIndex } from '../server/features/category-index'
+import { featured } from '../server/features/featured'
 import type { Result } from '#kernel/contracts/result'
 import { listCategory, searchProducts } from '../server/features/list-products'
 import { productJsonBySlug } from '../server/features/product-detail'
@@ -197,6 +198,20 @@ describe('catalog reads on the MongoDB-wire server and Redis', () => {
     // Then other Lumetra products, and other laptops.
     const rest = new Set(results.items.slice(laptops.length).map((item) => item.slug))
     expect(lumetra.some((product) => rest.has(product.slug))).toBe(true)
+  })
+
+  it('features each top-level category’s best-rated products on the home page, in whole rows of four', async () => {
+    const home = JSON.parse(await featured(store.catalog)) as HomeDto
+    expect(home.products).toHaveLength(12)
+    const bySlug = new Map(active.map((product) => [product.slug, product]))
+    for (let row = 0; row < 3; row++) {
+      const products = home.products.slice(row * 4, row * 4 + 4).map((item) => bySlug.get(item.slug)!)
+      expect(new Set(products.map((product) => product.sku.slice(0, 2))).size).toBe(1)
+      const averages = products.map((product) => product.rating.average)
+      expect(averages).toEqual([...averages].sort((a, b) => b - a))
+      for (const product of products) expect(product.rating.count).toBeGreaterThanOrEqual(3)
+      expect(Math.min(...averages)).toBeGreaterThanOrEqual(4)
+    }
   })
 
   it('lists every active product in the sitemap, and nothing hidden', async () => {

@@ -51,6 +51,9 @@ describe.skipIf(!realServicesAvailable || !chromiumAvailable)('identity pages in
     await page.getByRole('button', { name: 'Create account' }).click()
     await page.waitForURL(`${app.url}/`)
     await expect.poll(() => page.getByRole('link', { name: /Account/ }).textContent()).toContain('Ada')
+    // A short word on what comes next: the confirmation link.
+    const toast = page.locator('.ui-toast').filter({ hasText: 'Check your inbox' })
+    await expect.poll(() => toast.textContent()).toContain(account.email)
     await page.reload({ waitUntil: 'domcontentloaded' })
     expect(await page.getByRole('link', { name: /Account/ }).textContent()).toContain('Ada') // rendered by the server
 

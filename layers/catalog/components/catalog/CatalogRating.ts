@@ -9,11 +9,16 @@ const MAX_STARS = 5
  */
 const CatalogRating: FunctionalComponent<{ value: number; count?: number }> = ({ value, count }) => {
   if (count === 0) return h('span', { class: 'rating rating--none' }, 'No reviews yet')
-  const filled = Math.min(MAX_STARS, Math.max(0, Math.round(value)))
+  // Stars in halves: 4.6 shows four and a half, never five.
+  const halves = Math.min(MAX_STARS * 2, Math.max(0, Math.round(value * 2)))
   const number = ratingNumber.format(value)
   const outOf = `${number} out of ${MAX_STARS}`
+  const stars = '★'.repeat(MAX_STARS)
   const parts = [
-    h('span', { class: 'rating__stars' }, '★'.repeat(filled) + '☆'.repeat(MAX_STARS - filled)),
+    h('span', { class: 'rating__stars' }, [
+      stars,
+      h('span', { class: `rating__filled rating__filled--${halves}` }, stars),
+    ]),
     h('span', { class: 'rating__value' }, number),
   ]
   if (count !== undefined) parts.push(h('span', { class: 'rating__count' }, `(${count})`))

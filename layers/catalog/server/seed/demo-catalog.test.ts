@@ -173,6 +173,19 @@ describe('demo catalog', () => {
     expect(svg).not.toMatch(/&(?!#\d+;|[a-z]+;)/)
   })
 
+  it('writes each product’s reviews in different words, each text fitting its title and product', () => {
+    for (const product of products) {
+      const own = reviews.filter((review) => review.productId.equals(product._id))
+      expect(new Set(own.map((review) => review.title)).size, product.slug).toBe(own.length)
+      for (const review of own) expect(review.comment).not.toContain('{')
+    }
+    const ratingsOf = (title: string) =>
+      new Set(reviews.filter((review) => review.title === title).map((r) => r.rating))
+    // A title always comes with the same number of stars: "Disappointing" is never five.
+    for (const title of new Set(reviews.map((review) => review.title))) expect(ratingsOf(title).size, title).toBe(1)
+    expect(new Set(reviews.map((review) => review.comment)).size).toBeGreaterThan(60)
+  })
+
   it('sums up only approved reviews in each product rating', () => {
     for (const product of products) {
       const approved = reviews.filter((review) => review.productId.equals(product._id) && review.status === 'approved')

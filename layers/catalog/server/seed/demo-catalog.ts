@@ -6,9 +6,9 @@ import { clothingDrafts } from './clothing'
 import type { ProductDraft, ProductKind } from './draft'
 import { electronicsDrafts } from './electronics'
 import { demoDate, demoId } from './ids'
-import { productImage } from './images'
+import { drawingOf, productImage } from './images'
 import { seededRandom } from './random'
-import { demoReviews } from './reviews'
+import { demoReviews, THINGS } from './reviews'
 
 export interface DemoCatalog {
   categories: CategoryDocument[]
@@ -83,7 +83,13 @@ export function demoCatalog(): DemoCatalog {
     const _id = demoId('products', index + 1)
     const createdAt = demoDate(index * 4)
     const productReviews =
-      status === 'active' ? demoReviews(random, { _id, kind: draft.kind, createdAt }, reviews.length + 1) : []
+      status === 'active'
+        ? demoReviews(
+            random,
+            { _id, kind: draft.kind, createdAt, thing: THINGS[drawingOf(draft.leaf, draft.name)] },
+            reviews.length + 1,
+          )
+        : []
     reviews.push(...productReviews)
     products.push({
       _id,

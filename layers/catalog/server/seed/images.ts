@@ -168,7 +168,7 @@ const DRAWINGS = {
   ),
 } satisfies Record<string, Drawing>
 
-type DrawingName = keyof typeof DRAWINGS
+export type DrawingName = keyof typeof DRAWINGS
 
 /** What a product is, from the category it sits in and, where one category holds several kinds, its name. */
 export function drawingOf(leaf: string, name: string): DrawingName {
@@ -348,7 +348,7 @@ export function productImage(subject: ImageSubject, view: number): string {
     `.d{fill:${mix(body, light ? -0.18 : -0.35)}}`,
     `.l{fill:${mix(body, 0.45)}}`,
     `.s{stroke:${mix(body, light ? -0.1 : 0)}}`,
-    '.k{fill:#1b1d22}.w{fill:#f4f1ea}',
+    '.k{fill:#1b1d22}.w{fill:#f4f1ea;stroke:#c9c2b6;stroke-width:2}',
     // A white garment on a pale ground needs an edge to be seen.
     light ? '.b{stroke:#bdb7ab;stroke-width:3}' : '',
   ].join('')

@@ -15,6 +15,8 @@ export default defineNuxtConfig({
   pinia: { storesDirs: [] },
   typescript: { strict: true },
   css: ['~/assets/css/tokens.css', '~/assets/css/shell.css', '~/assets/css/shop.css'],
+  // Every style a page uses travels inside it: the first paint waits for no stylesheet request.
+  features: { inlineStyles: true },
   app: {
     head: {
       htmlAttrs: { lang: 'en-IE' },

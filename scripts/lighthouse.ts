@@ -3,7 +3,9 @@
  * (home, a category, a product, search results, the 404 page) as a phone sees them (Lighthouse's
  * mobile emulation and simulated throttling), from the production build on a fresh embedded demo
  * catalog, in the Chromium at CHROME_PATH (default /usr/bin/chromium; nothing is downloaded). Every
- * audit under full marks is listed with what it found, so a low score explains itself. Exits
+ * audit under full marks is listed with what it found, so a low score explains itself. Each page is
+ * fetched twice first (the page cache is warm, as in a running shop) and scored LIGHTHOUSE_RUNS times
+ * (3); the median round by performance is reported, with every round's score. Exits
  * non-zero when the product page scores under SEO 100 or accessibility 95.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -19,12 +21,16 @@ const CATEGORIES = ['performance', 'accessibility', 'seo'] as const
 const PRODUCT_THRESHOLDS = { seo: 100, accessibility: 95 }
 /** Elements shown per failing audit: enough to find the culprit, not a whole report. */
 const MAX_ITEMS = 3
+/** Rounds per page (LIGHTHOUSE_RUNS): one run on a busy two-core machine swings by ten points. */
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3)
 
 interface PageScore {
   name: string
   path: string
   scores: Record<(typeof CATEGORIES)[number], number>
   failing: { category: string; id: string; title: string; score: number; items: string[] }[]
+  /** The performance score of each round. */
+  rounds: number[]
 }
 
 /** What an audit's details point at: an element's selector and snippet, or a URL. */
@@ -53,12 +59,21 @@ const percent = (score: number | null | undefined) => Math.round((score ?? 0) * 
 
 function printReport(pages: PageScore[]) {
   const rows = [
-    ['Page', 'Path', 'Performance', 'Accessibility', 'SEO'],
-    ...pages.map((page) => [page.name, page.path, ...CATEGORIES.map((category) => String(page.scores[category]))]),
+    ['Page', 'Path', 'Performance', 'Accessibility', 'SEO', 'Performance rounds'],
+    ...pages.map((page) => [
+      page.name,
+      page.path,
+      ...CATEGORIES.map((category) => String(page.scores[category])),
+      page.rounds.join(' '),
+    ]),
   ]
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
   const line = (row: string[]) =>
-    row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')
+    row
+      .map((cell, column) =>
+        column < 2 || column === 5 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+      )
+      .join('  ')
   console.log(line(rows[0]!))
   console.log(widths.map((width) => '-'.repeat(width)).join('  '))
   for (const row of rows.slice(1)) console.log(line(row))
@@ -105,16 +120,26 @@ try {
   const results: PageScore[] = []
   // One page at a time: the runs share the one browser.
   for (const page of pages) {
-    const run = await lighthouse(`${app.url}${page.path}`, flags)
-    if (!run) throw new Error(`Lighthouse returned no result for ${page.path}`)
-    if (run.lhr.runtimeError) throw new Error(`Lighthouse failed on ${page.path}: ${run.lhr.runtimeError.message}`)
-    results.push({
-      ...page,
-      scores: Object.fromEntries(
-        CATEGORIES.map((category) => [category, percent(run.lhr.categories[category]?.score)]),
-      ) as PageScore['scores'],
-      failing: CATEGORIES.flatMap((category) => failingAudits(run.lhr, category)),
-    })
+    // A shop's pages are served warm: the first visit after a start renders and fills the page cache.
+    for (let warm = 0; warm < 2; warm++)
+      await fetch(`${app.url}${page.path}`).then((response) => response.arrayBuffer())
+    const runs: PageScore[] = []
+    for (let round = 0; round < RUNS; round++) {
+      const run = await lighthouse(`${app.url}${page.path}`, flags)
+      if (!run) throw new Error(`Lighthouse returned no result for ${page.path}`)
+      if (run.lhr.runtimeError) throw new Error(`Lighthouse failed on ${page.path}: ${run.lhr.runtimeError.message}`)
+      runs.push({
+        ...page,
+        scores: Object.fromEntries(
+          CATEGORIES.map((category) => [category, percent(run.lhr.categories[category]?.score)]),
+        ) as PageScore['scores'],
+        failing: CATEGORIES.flatMap((category) => failingAudits(run.lhr, category)),
+        rounds: [],
+      })
+    }
+    // The median run by performance stands for the page; every round's score is shown beside it.
+    const sorted = [...runs].sort((a, b) => a.scores.performance - b.scores.performance)
+    results.push({ ...sorted[Math.floor(sorted.length / 2)]!, rounds: runs.map((run) => run.scores.performance) })
   }
   printReport(results)
 

@@ -67,7 +67,7 @@ describe('the production server on embedded defaults', () => {
 
   it('sends pages, API answers and static assets compressed when the browser takes it', async () => {
     const get = (path: string, acceptEncoding: string) =>
-      fetch(`${app.url}${path}`, { headers: { 'accept-encoding': acceptEncoding } })
+      fetch(`${app.url}${path}`, { headers: { 'accept-encoding': acceptEncoding, accept: 'text/html,*/*' } })
     const rendered = await get('/', 'br, gzip')
     expect(rendered.headers.get('content-encoding')).toBe('br')
     expect(rendered.headers.get('vary')).toContain('accept-encoding')
@@ -85,6 +85,12 @@ describe('the production server on embedded defaults', () => {
       expect((await get(script, encoding)).headers.get('content-encoding')).toBe(encoding)
     expect((await get('/api/v1/catalog/categories', 'gzip')).headers.get('content-encoding')).toBe('gzip')
     expect((await get('/', 'identity')).headers.get('content-encoding')).toBeNull()
+
+    // The error page too: Nuxt's error handler sends it past the hook that compresses pages.
+    const missing = await get('/no-such-page', 'br, gzip')
+    expect([missing.status, missing.headers.get('content-encoding')]).toEqual([404, 'br'])
+    expect(await missing.text()).toContain('<!DOCTYPE html>')
+    expect((await get('/no-such-page', 'identity')).headers.get('content-encoding')).toBeNull()
   })
 
   it('sends no HSTS over plain HTTP development, and never reflects a foreign origin (CORS)', async () => {

@@ -120,9 +120,11 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
     for (const javaScript of [true, false]) {
       const page = await open('/categories/clothing', javaScript)
       const before = await page.locator('.listing__count').textContent()
+      // The side panel wakes once it is in view: its "Apply" button goes as it does.
+      const apply = page.getByRole('button', { name: 'Apply filters' })
+      if (javaScript) await expect.poll(() => apply.count()).toBe(0)
       await page.locator('#filters').getByRole('checkbox', { name: /^M\b/ }).check()
-      if (javaScript) expect(await page.getByRole('button', { name: 'Apply filters' }).count()).toBe(0)
-      else await page.getByRole('button', { name: 'Apply filters' }).click()
+      if (!javaScript) await apply.click()
       await page.waitForURL(/size=M/)
       await expect.poll(() => page.locator('.listing__count').textContent()).not.toBe(before)
       expect(await page.locator('.product-card').count()).toBeGreaterThan(0)

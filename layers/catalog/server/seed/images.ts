@@ -1,7 +1,7 @@
 /**
  * The demo catalog's pictures: each product drawn as what it is (a jacket, a dress, a sneaker, a
  * laptop...), in the colour it is sold in, from up to three different views. SVG, drawn on an
- * 800 × 800 canvas with the item centred near (400, 330), leaving room for the name below.
+ * 800 × 800 canvas with the item centred near (400, 330), moved to the middle when framed.
  *
  * In a drawing, class `b` is the item's colour, `d` a darker shade of it for seams and details, `l` a
  * lighter one, `k` near-black (screens, soles' tread), `w` off-white (soles, pages).
@@ -290,10 +290,10 @@ const textBlock = (lines: string[], x: number, top: number, size: number, step: 
   '</text>'
 
 /**
- * Three views that differ as a shop's photographs do: the whole item with its name, a close-up of
+ * Three views that differ as a shop's photographs do: the whole item, a close-up of
  * its telling detail, and the item set down on a surface, turned a little.
  */
-function framed(drawing: Drawing, view: number, body: string, name: string): string {
+function framed(drawing: Drawing, view: number, body: string): string {
   const backdrop = lightness(body) > 0.8 ? '#e6e2da' : '#f3f0ea'
   switch ((view - 1) % 3) {
     case 1: {
@@ -310,14 +310,9 @@ function framed(drawing: Drawing, view: number, body: string, name: string): str
         '<ellipse cx="400" cy="575" rx="250" ry="22" fill="#000" opacity=".12"/>' +
         `<g transform="translate(400 560) rotate(-7) scale(.82) translate(-400 -530)">${drawing.parts}</g>`
       )
-    default: {
-      const lines = wrap(name)
-      // Three lines start higher so the last one stays clear of the bottom edge.
-      return (
-        `<rect width="800" height="800" fill="${backdrop}"/>${drawing.parts}` +
-        textBlock(lines, 400, lines.length > 2 ? 618 : 640, 36, 44, '#2a2826')
-      )
-    }
+    default:
+      // No caption: the page prints the name beside the picture, and text is the costliest thing an SVG draws.
+      return `<rect width="800" height="800" fill="${backdrop}"/><g transform="translate(0 70)">${drawing.parts}</g>`
   }
 }
 
@@ -358,7 +353,7 @@ export function productImage(subject: ImageSubject, view: number): string {
     ' role="img" aria-labelledby="t">',
     `<title id="t">${escapeXml(label)}, view ${view}</title>`,
     `<style>${styles}</style>`,
-    framed({ ...drawing, parts: drawing.parts + cover }, view, body, subject.name),
+    framed({ ...drawing, parts: drawing.parts + cover }, view, body),
     '</svg>',
   ].join('')
 }

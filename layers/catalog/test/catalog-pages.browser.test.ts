@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumAvailable, hydrated, launchBrowser } from '#test/support/browser'
@@ -206,6 +208,42 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
     await page.waitForURL(new RegExp(`/products/${product.slug}$`))
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(product.name)
   })
+
+  it('has no serious or critical accessibility violation on any storefront page, phone or desktop (axe-core)', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+    const pages = [
+      '/',
+      '/categories/clothing',
+      `/products/${garment.slug}`,
+      '/search?q=headphones',
+      '/search?q=qqxxzz',
+      '/no-such-page',
+      '/login',
+      '/register',
+      '/help/delivery',
+    ]
+    const found: string[] = []
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ])
+      for (const path of pages) {
+        const page = await open(path, true, [], viewport)
+        // Injected through the DevTools protocol, so the page's Content Security Policy does not apply.
+        await page.evaluate(axeSource)
+        const violations = await page.evaluate(async () => {
+          const { axe } = window as unknown as {
+            axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> }
+          }
+          return (await axe.run()).violations.map(({ id, impact, nodes }) => ({ id, impact, count: nodes.length }))
+        })
+        for (const violation of violations)
+          if (violation.impact === 'serious' || violation.impact === 'critical')
+            found.push(`${path} at ${viewport.width}px: ${violation.id} (${violation.impact}, ${violation.count})`)
+        await page.context().close()
+      }
+    expect(found).toEqual([])
+  }, 180_000)
 
   it('broke no Content Security Policy rule on any page', () => {
     expect(cspViolations).toEqual([])

@@ -143,10 +143,13 @@ describe('the production server on embedded defaults', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json')
   })
 
-  it('answers an unknown page with a real 404 page', async () => {
+  it('answers an unknown page with a real 404 page: one search box, the categories, as plain HTML', async () => {
     const response = await fetch(`${app.url}/no-such-page`, { headers: { accept: 'text/html' } })
     expect(response.status).toBe(404)
-    expect(await response.text()).toContain('We could not find that page')
+    const html = await response.text()
+    expect(html).toContain('We could not find that page')
+    expect(html.match(/<form[^>]*action="\/search"[^>]*method="get"/g)).toHaveLength(1)
+    expect(html).toMatch(/<nav[^>]*aria-label="Categories"[\s\S]*href="\/categories\/electronics"/)
   })
 
   it.each([

@@ -10,8 +10,9 @@ export default defineNuxtModule({
   setup(_options, nuxt) {
     nuxt.hook('nitro:init', (nitro) => {
       nitro.options.virtual['#api-slices'] = () => {
+        // The catch-all that answers 404 for unknown API paths is no route of the API.
         const routes = nitro.scannedHandlers.filter(
-          (handler) => !handler.middleware && handler.route?.startsWith('/api/'),
+          (handler) => !handler.middleware && handler.route?.startsWith('/api/') && !handler.route.includes('**'),
         )
         const imports = routes.map((route, i) => `import * as s${i} from ${JSON.stringify(route.handler)}`)
         const entries = routes.map(

@@ -152,6 +152,14 @@ describe('the production server on embedded defaults', () => {
     expect(html).toMatch(/<nav[^>]*aria-label="Categories"[\s\S]*href="\/categories\/electronics"/)
   })
 
+  it('answers a page address it cannot read with a 400 page that says what is wrong', async () => {
+    const response = await fetch(`${app.url}/categories/laptops?page=abc`, { headers: { accept: 'text/html' } })
+    expect(response.status).toBe(400)
+    const html = await response.text()
+    expect(html).toContain('We could not read that address')
+    expect(html).toContain('page must be a whole number from 1 to 100')
+  })
+
   it.each([
     ['an unknown API route', { method: 'GET' }, '/api/v1/nothing-here', 404],
     [

@@ -14,9 +14,17 @@ export default defineNuxtConfig({
   imports: { scan: false },
   pinia: { storesDirs: [] },
   typescript: { strict: true },
-  css: ['~/assets/css/tokens.css', '~/assets/css/shell.css', '~/assets/css/shop.css'],
+  css: ['~/assets/css/tokens.css', '~/assets/css/shell.css', '~/assets/css/kit.css', '~/assets/css/shop.css'],
   // Every style a page uses travels inside it: the first paint waits for no stylesheet request.
   features: { inlineStyles: true },
+  // A link fetches its page's code when a shopper reaches for it (hover, focus, touch), not as soon
+  // as it scrolls into view: a phone that opens a page does not also load every page its header names.
+  // No app manifest: the shop has no client-side route rules to look up, so the browser need not
+  // fetch one before its first navigation (nor poll it for a newer build).
+  experimental: {
+    defaults: { nuxtLink: { prefetchOn: { visibility: false, interaction: true } } },
+    appManifest: false,
+  },
   app: {
     head: {
       htmlAttrs: { lang: 'en-IE' },

@@ -3,9 +3,11 @@
  * (home, a category, a product, search results, the 404 page) as a phone sees them (Lighthouse's
  * mobile emulation and simulated throttling), from the production build on a fresh embedded demo
  * catalog, in the Chromium at CHROME_PATH (default /usr/bin/chromium; nothing is downloaded). Every
- * audit under full marks is listed with what it found, so a low score explains itself. Each page is
- * fetched twice first (the page cache is warm, as in a running shop) and scored LIGHTHOUSE_RUNS times
- * (3); the median round by performance is reported, with every round's score. Exits
+ * audit under full marks is listed with what it found, so a low score explains itself. Each page and
+ * its pictures are fetched twice first (warm, as in a running shop) and scored LIGHTHOUSE_RUNS times
+ * (3); the median round by performance is reported, with every round's score. Each round first
+ * scores a bare Nuxt page (bench/reference-nuxt, built by the same Nuxt), so a score is read against
+ * what the framework alone gets on this machine at that moment. Exits
  * non-zero when the product page scores under SEO 100 or accessibility 95.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -15,7 +17,7 @@ import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { type Flags, type Result } from 'lighthouse'
 import { startApp, type AppProcess } from './lib/app-process'
 import { firstProductPath, waitForCatalog } from './lib/demo-shop'
-import { ensureProductionBuild } from './lib/production-build'
+import { ensureProductionBuild, ensureReferenceBuild, referenceEntry } from './lib/production-build'
 
 const CATEGORIES = ['performance', 'accessibility', 'seo'] as const
 const PRODUCT_THRESHOLDS = { seo: 100, accessibility: 95 }
@@ -31,6 +33,8 @@ interface PageScore {
   failing: { category: string; id: string; title: string; score: number; items: string[] }[]
   /** The performance score of each round. */
   rounds: number[]
+  /** The bare Nuxt page's performance score in each of this page's rounds, scored just before it. */
+  reference: number[]
 }
 
 /** What an audit's details point at: an element's selector and snippet, or a URL. */
@@ -56,22 +60,24 @@ function failingAudits(lhr: Result, category: string): PageScore['failing'] {
 }
 
 const percent = (score: number | null | undefined) => Math.round((score ?? 0) * 100)
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 function printReport(pages: PageScore[]) {
   const rows = [
-    ['Page', 'Path', 'Performance', 'Accessibility', 'SEO', 'Performance rounds'],
+    ['Page', 'Path', 'Performance', 'Accessibility', 'SEO', 'Performance rounds', 'Reference rounds (median)'],
     ...pages.map((page) => [
       page.name,
       page.path,
       ...CATEGORIES.map((category) => String(page.scores[category])),
       page.rounds.join(' '),
+      `${page.reference.join(' ')} (${median(page.reference)})`,
     ]),
   ]
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
   const line = (row: string[]) =>
     row
       .map((cell, column) =>
-        column < 2 || column === 5 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+        column < 2 || column >= 5 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
       )
       .join('  ')
   console.log(line(rows[0]!))
@@ -91,11 +97,16 @@ function printReport(pages: PageScore[]) {
 
 const dataDir = await mkdtemp(join(tmpdir(), 'shop-lighthouse-'))
 let app: AppProcess | undefined
+let reference: AppProcess | undefined
 let chrome: chromeLauncher.LaunchedChrome | undefined
 try {
   await ensureProductionBuild()
+  await ensureReferenceBuild()
   // Embedded defaults on an empty folder: the catalog seeds its deterministic demo on first start.
   app = await startApp({ DATA_DIR: dataDir })
+  reference = await startApp({}, { entry: referenceEntry })
+  const shopUrl = app.url
+  const referenceUrl = reference.url
   await waitForCatalog(app.url)
   const pages = [
     { name: 'home', path: '/' },
@@ -120,26 +131,43 @@ try {
   const results: PageScore[] = []
   // One page at a time: the runs share the one browser.
   for (const page of pages) {
-    // A shop's pages are served warm: the first visit after a start renders and fills the page cache.
-    for (let warm = 0; warm < 2; warm++)
-      await fetch(`${app.url}${page.path}`).then((response) => response.arrayBuffer())
+    // A shop's pages are served warm: the first visit after a start renders and fills the page cache,
+    // and the first request for a demo picture renders it from its drawing.
+    for (let warm = 0; warm < 2; warm++) {
+      const html = await fetch(`${shopUrl}${page.path}`).then((response) => response.text())
+      const pictures = [...html.matchAll(/<img[^>]+src="(\/[^"]+)"/g)].map((match) => match[1]!)
+      await Promise.all(pictures.map((src) => fetch(`${shopUrl}${src}`).then((response) => response.arrayBuffer())))
+    }
+    const score = async (url: string) => {
+      const run = await lighthouse(url, flags)
+      if (!run) throw new Error(`Lighthouse returned no result for ${url}`)
+      if (run.lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${run.lhr.runtimeError.message}`)
+      return run.lhr
+    }
     const runs: PageScore[] = []
+    const referenceRounds: number[] = []
     for (let round = 0; round < RUNS; round++) {
-      const run = await lighthouse(`${app.url}${page.path}`, flags)
-      if (!run) throw new Error(`Lighthouse returned no result for ${page.path}`)
-      if (run.lhr.runtimeError) throw new Error(`Lighthouse failed on ${page.path}: ${run.lhr.runtimeError.message}`)
+      // Each round scores the bare Nuxt page just before the shop's: the machine's speed drifts
+      // within minutes, and the pair shows how much of a low score is the moment, not the page.
+      referenceRounds.push(percent((await score(`${referenceUrl}/`)).categories.performance?.score))
+      const lhr = await score(`${shopUrl}${page.path}`)
       runs.push({
         ...page,
         scores: Object.fromEntries(
-          CATEGORIES.map((category) => [category, percent(run.lhr.categories[category]?.score)]),
+          CATEGORIES.map((category) => [category, percent(lhr.categories[category]?.score)]),
         ) as PageScore['scores'],
-        failing: CATEGORIES.flatMap((category) => failingAudits(run.lhr, category)),
+        failing: CATEGORIES.flatMap((category) => failingAudits(lhr, category)),
         rounds: [],
+        reference: [],
       })
     }
     // The median run by performance stands for the page; every round's score is shown beside it.
     const sorted = [...runs].sort((a, b) => a.scores.performance - b.scores.performance)
-    results.push({ ...sorted[Math.floor(sorted.length / 2)]!, rounds: runs.map((run) => run.scores.performance) })
+    results.push({
+      ...sorted[Math.floor(sorted.length / 2)]!,
+      rounds: runs.map((run) => run.scores.performance),
+      reference: referenceRounds,
+    })
   }
   printReport(results)
 
@@ -160,5 +188,6 @@ try {
 } finally {
   chrome?.kill()
   await app?.stop()
+  await reference?.stop()
   await rm(dataDir, { recursive: true, force: true })
 }

@@ -19,25 +19,20 @@ export const freePort = () =>
   })
 
 /**
- * Starts the production server (`.output`) with the given settings and waits until
- * `/api/health` answers. `cpu` pins it to one core with taskset, for benchmarks.
+ * Starts the production server (`.output`, or another Nitro build's `entry`) with the given settings
+ * and waits until `/api/health` answers. `cpu` pins it to one core with taskset, for benchmarks.
  */
 export async function startApp(
   env: Record<string, string | undefined>,
-  options: { cpu?: number | string } = {},
+  options: { cpu?: number | string; entry?: string } = {},
 ): Promise<AppProcess> {
   const port = await freePort()
-  const command =
-    options.cpu === undefined
-      ? [process.execPath, ...(process.env.APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), serverEntry]
-      : [
-          'taskset',
-          '-c',
-          String(options.cpu),
-          process.execPath,
-          ...(process.env.APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
-          serverEntry,
-        ]
+  const node = [
+    process.execPath,
+    ...(process.env.APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+    options.entry ?? serverEntry,
+  ]
+  const command = options.cpu === undefined ? node : ['taskset', '-c', String(options.cpu), ...node]
   const child = spawn(command[0]!, command.slice(1), {
     cwd: projectRoot,
     env: {

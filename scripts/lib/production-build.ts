@@ -35,8 +35,21 @@ function newestChange(path: string): number {
 export async function ensureProductionBuild(): Promise<void> {
   const builtAt = existsSync(buildStamp) ? statSync(buildStamp).mtimeMs : 0
   if (builtAt > Math.max(...SOURCES.map((source) => newestChange(join(projectRoot, source))))) return
+  await nuxtBuild([])
+}
+
+/** The bare Nuxt page Lighthouse scores beside the shop's (bench/reference-nuxt), built once. */
+export const referenceRoot = join(projectRoot, 'bench/reference-nuxt')
+export const referenceEntry = join(referenceRoot, '.output/server/index.mjs')
+
+export async function ensureReferenceBuild(): Promise<void> {
+  if (existsSync(referenceEntry)) return
+  await nuxtBuild([referenceRoot])
+}
+
+async function nuxtBuild(args: string[]): Promise<void> {
   const output: Buffer[] = []
-  const child = spawn('npx', ['nuxt', 'build'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn('npx', ['nuxt', 'build', ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout.on('data', (chunk: Buffer) => output.push(chunk))
   child.stderr.on('data', (chunk: Buffer) => output.push(chunk))
   const code = await new Promise<number | null>((done) => child.on('close', done))

@@ -1,4 +1,5 @@
 import { SHOP_LOCALE as LOCALE } from '#kernel/contracts/locale'
+import { pageText } from '~/composables/page-texts'
 import type { Money } from '../contracts'
 
 /** The demo catalogue sells in euros: a listing with no items has no currency of its own to show. */
@@ -39,7 +40,7 @@ const digitsByCurrency = new Map<string, number>()
  */
 export function decimalAmount(money: Money): string {
   if (!Number.isSafeInteger(money.amount)) throw new TypeError(`${money.amount} is not an amount in minor units`)
-  const digits = minorDigits(money.currency)
+  const digits = Number(pageText(`digits:${money.currency}`, () => String(minorDigits(money.currency))))
   const sign = money.amount < 0 ? '-' : ''
   const text = String(Math.abs(money.amount)).padStart(digits + 1, '0')
   return digits ? `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}` : `${sign}${text}`
@@ -50,9 +51,11 @@ export function decimalAmount(money: Money): string {
  * back to the currency's digits. `whole` drops ",00" from round amounts (price band labels).
  */
 export function formatMoney(money: Money, options: { whole?: boolean } = {}): string {
-  const scale = 10 ** minorDigits(money.currency)
-  const whole = options.whole === true && money.amount % scale === 0
-  return formatter(money.currency, whole).format(money.amount / scale)
+  return pageText(`money:${money.amount}:${money.currency}:${options.whole === true}`, () => {
+    const scale = 10 ** minorDigits(money.currency)
+    const whole = options.whole === true && money.amount % scale === 0
+    return formatter(money.currency, whole).format(money.amount / scale)
+  })
 }
 
 /** A price facet value in minor units ("2500-5000", last band "100000-") as "€25 – €50" or "€1,000 and more". */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testServices } from '#test/support/services'
 import type { CategoryDto, ProductDto, ProductPageDto } from '../contracts'
+import { sniffImageType } from '../server/domain/image-type'
 import { REVIEWS_PER_HOUR } from '../server/features/review-limit'
 import { demoCatalog } from '../server/seed/demo-catalog'
 import { startCatalogApp, type CatalogApp } from './catalog-app'
@@ -80,12 +81,20 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
     expect(robots).toContain('Sitemap: https://shop.test/sitemap.xml')
   })
 
-  it('serves the demo images as pictures that cannot run script', async () => {
-    const response = await get(active[0]!.images[0]!)
-    expect(response.status).toBe(200)
-    expect(response.headers.get('content-type')).toBe('image/svg+xml')
-    expect(response.headers.get('content-security-policy')).toContain('sandbox')
+  it('serves the demo pictures as WebP made from their drawings, and the drawings as pictures that cannot run script', async () => {
+    const picture = await get(active[0]!.images[0]!)
+    expect(picture.status).toBe(200)
+    expect(picture.headers.get('content-type')).toBe('image/webp')
+    const bytes = Buffer.from(await picture.arrayBuffer())
+    expect(sniffImageType(bytes)).toBe('webp')
+    // Rendered once, then kept: the second answer is the same bytes.
+    expect(Buffer.from(await (await get(active[0]!.images[0]!)).arrayBuffer())).toEqual(bytes)
+
+    const drawing = await get(active[0]!.images[0]!.replace(/\.webp$/, '.svg'))
+    expect(drawing.headers.get('content-type')).toBe('image/svg+xml')
+    expect(drawing.headers.get('content-security-policy')).toContain('sandbox')
     expect((await get('/images/catalog/nothing-here.svg')).status).toBe(404)
+    expect((await get('/images/catalog/nothing-here.webp')).status).toBe(404)
   })
 
   it('server-renders a product page with its name, price, JSON-LD and canonical link', async () => {
@@ -105,6 +114,17 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
     expect(offer.price).toMatch(/^\d+\.\d{2}$/)
     expect(html).toContain(`<data class="price" value="${offer.price}">`)
     expect(ld.map((item) => item['@type'])).toContain('BreadcrumbList')
+
+    // The texts Intl made for the page travel in its payload, so the browser hydrates without Intl.
+    const shown = new RegExp(`<data class="price" value="${offer.price}">([^<]+)</data>`).exec(html)![1]!
+    const payload = /<script[^>]*id="__NUXT_DATA__"[^>]*>(.*?)<\/script>/s.exec(html)![1]!
+    // devalue's flat form: objects hold the indexes of their values.
+    const values = JSON.parse(payload) as unknown[]
+    const isObject = (value: unknown): value is Record<string, number> =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+    const holder = values.find((value) => isObject(value) && 'texts' in value) as Record<string, number>
+    const texts = values[holder.texts] as Record<string, number>
+    expect(Object.values(texts).map((index) => values[index])).toContain(shown)
   })
 
   it.each([

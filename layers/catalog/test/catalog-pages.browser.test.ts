@@ -75,10 +75,10 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
 
   it('puts the chosen colour and size in the URL, and shows that colour’s pictures', async () => {
     const page = await open(`/products/${garment.slug}`)
-    expect(await mainPicture(page)).toContain(`-${colourSlug(firstColour!)}-1.svg`)
+    expect(await mainPicture(page)).toContain(`-${colourSlug(firstColour!)}-1.webp`)
     await page.getByRole('radio', { name: lastColour }).check()
     await page.waitForURL((url) => url.searchParams.get('color') === lastColour)
-    await expect.poll(() => mainPicture(page)).toContain(`-${colourSlug(lastColour!)}-1.svg`)
+    await expect.poll(() => mainPicture(page)).toContain(`-${colourSlug(lastColour!)}-1.webp`)
 
     // The link opens that choice, with JavaScript or without.
     const size = garment.variants.at(-1)!.attributes.size!
@@ -89,14 +89,14 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
       )
       expect(await shared.getByRole('radio', { name: lastColour }).isChecked()).toBe(true)
       expect(await shared.getByRole('radio', { name: size, exact: true }).isChecked()).toBe(true)
-      expect(await mainPicture(shared)).toContain(`-${colourSlug(lastColour!)}-1.svg`)
+      expect(await mainPicture(shared)).toContain(`-${colourSlug(lastColour!)}-1.webp`)
     }
     // Without JavaScript the picker is a form on the page itself.
     const plain = await open(`/products/${garment.slug}`, false)
     await plain.getByRole('radio', { name: lastColour }).check()
     await plain.getByRole('button', { name: 'Show this choice' }).click()
     await plain.waitForURL((url) => url.searchParams.get('color') === lastColour)
-    expect(await mainPicture(plain)).toContain(`-${colourSlug(lastColour!)}-1.svg`)
+    expect(await mainPicture(plain)).toContain(`-${colourSlug(lastColour!)}-1.webp`)
   })
 
   it('hydrates the product page from the data it came with, asking the API for nothing', async () => {

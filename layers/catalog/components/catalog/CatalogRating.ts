@@ -1,5 +1,5 @@
 import { h, type FunctionalComponent } from 'vue'
-import { ratingNumber } from '../../composables/formats'
+import { ratingText } from '../../composables/formats'
 
 const MAX_STARS = 5
 
@@ -11,14 +11,12 @@ const CatalogRating: FunctionalComponent<{ value: number; count?: number }> = ({
   if (count === 0) return h('span', { class: 'rating rating--none' }, 'No reviews yet')
   // Stars in halves: 4.6 shows four and a half, never five.
   const halves = Math.min(MAX_STARS * 2, Math.max(0, Math.round(value * 2)))
-  const number = ratingNumber.format(value)
+  const number = ratingText(value)
   const outOf = `${number} out of ${MAX_STARS}`
-  const stars = '★'.repeat(MAX_STARS)
+  // Drawn by CSS (a star-shaped mask), not as '★' text: no font the page loads has that glyph, and
+  // hunting the system's fonts for one costs a phone a slow first layout.
   const parts = [
-    h('span', { class: 'rating__stars' }, [
-      stars,
-      h('span', { class: `rating__filled rating__filled--${halves}` }, stars),
-    ]),
+    h('span', { class: 'rating__stars' }, [h('span', { class: `rating__filled rating__filled--${halves}` })]),
     h('span', { class: 'rating__value' }, number),
   ]
   if (count !== undefined) parts.push(h('span', { class: 'rating__count' }, `(${count})`))

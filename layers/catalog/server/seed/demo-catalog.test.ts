@@ -5,6 +5,8 @@ import { COLOURS, drawingOf } from './images'
 
 const catalog = demoCatalog()
 const { categories, products, reviews, images } = catalog
+/** The drawing a product's picture (a WebP rendition) is made from. */
+const drawing = (path: string) => images.get(path.replace(/\.webp$/, '.svg'))
 const categoryById = new Map(categories.map((category) => [category._id.toHexString(), category]))
 const kindOf = (sku: string): string => sku.slice(0, 2)
 
@@ -113,7 +115,7 @@ describe('demo catalog', () => {
       expect(product.images.length).toBeLessThanOrEqual(3)
       for (const path of product.images) {
         expect(path.startsWith(`/images/catalog/${product.slug}-`)).toBe(true)
-        const svg = images.get(path)
+        const svg = drawing(path)
         expect(svg, path).toBeDefined()
         expect(svg).toContain('<svg')
         expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"')
@@ -129,7 +131,7 @@ describe('demo catalog', () => {
     for (const product of products) {
       const leaf = categoryById.get(product.categoryIds[0]!.toHexString())!.slug
       drawn.set(leaf, (drawn.get(leaf) ?? new Set()).add(drawingOf(leaf, product.name)))
-      const pictures = product.images.map((path) => images.get(path))
+      const pictures = product.images.map(drawing)
       expect(new Set(pictures).size, product.slug).toBe(pictures.length)
     }
     expect(Object.fromEntries([...drawn].map(([leaf, kinds]) => [leaf, [...kinds].sort()]))).toEqual({
@@ -157,19 +159,19 @@ describe('demo catalog', () => {
         const colour = variant.attributes.color!
         expect(variant.images, variant.sku).toHaveLength(product.images.length)
         for (const path of variant.images!) {
-          expect(path).toMatch(new RegExp(`^/images/catalog/${product.slug}-${slugify(colour)}-\\d\\.svg$`))
-          expect(images.get(path)).toContain(`.b{fill:${COLOURS[colour]}}`)
+          expect(path).toMatch(new RegExp(`^/images/catalog/${product.slug}-${slugify(colour)}-\\d\\.webp$`))
+          expect(drawing(path)).toContain(`.b{fill:${COLOURS[colour]}}`)
         }
       }
     // The product's own pictures are its first colour's.
     const camel = coloured.find((product) => [product.attributes.color].flat()[0] === 'Camel')!
-    expect(camel.images[0]).toBe(`/images/catalog/${camel.slug}-camel-1.svg`)
+    expect(camel.images[0]).toBe(`/images/catalog/${camel.slug}-camel-1.webp`)
     expect(COLOURS.Camel).toBe('#c19a6b')
   })
 
   it('escapes XML special characters in names drawn into images', () => {
     const product = products.find((candidate) => candidate.name.includes('&'))!
-    const svg = images.get(product.images[0]!)!
+    const svg = drawing(product.images[0]!)!
     expect(svg).not.toMatch(/&(?!#\d+;|[a-z]+;)/)
   })
 

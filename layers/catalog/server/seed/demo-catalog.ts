@@ -14,7 +14,7 @@ export interface DemoCatalog {
   categories: CategoryDocument[]
   products: ProductDocument[]
   reviews: ReviewDocument[]
-  /** Image path → SVG document, for the seeder to put in image storage. */
+  /** Drawing path (`….svg`) → SVG document, for the seeder to put in image storage; products name their WebP renditions. */
   images: Map<string, string>
 }
 
@@ -74,9 +74,10 @@ export function demoCatalog(): DemoCatalog {
     const colours = [draft.attributes.color].flat().filter((colour): colour is string => typeof colour === 'string')
     const picturesOf = (colour?: string) =>
       Array.from({ length: views }, (_, index) => {
-        const path = `/images/catalog/${[slug, colour && slugify(colour), index + 1].filter(Boolean).join('-')}.svg`
-        images.set(path, productImage({ slug, name: draft.name, leaf: draft.leaf, colour, author }, index + 1))
-        return path
+        const path = `/images/catalog/${[slug, colour && slugify(colour), index + 1].filter(Boolean).join('-')}`
+        images.set(`${path}.svg`, productImage({ slug, name: draft.name, leaf: draft.leaf, colour, author }, index + 1))
+        // Pages show the WebP rendition, made from the drawing on first request (features/read-image).
+        return `${path}.webp`
       })
     const pictures = new Map(colours.map((colour) => [colour, picturesOf(colour)]))
     const paths = colours.length ? pictures.get(colours[0]!)! : picturesOf()

@@ -1,5 +1,7 @@
 import { createError, defineEventHandler, getRouterParam, setResponseHeaders } from 'h3'
 import { useCatalog } from '#layers/catalog/server/catalog'
+import { readImage } from '#layers/catalog/server/features/read-image'
+import { rasterize } from '#layers/catalog/server/infrastructure/images/raster'
 
 const TYPES: Record<string, string> = {
   svg: 'image/svg+xml',
@@ -13,7 +15,7 @@ const TYPES: Record<string, string> = {
 export default defineEventHandler(async (event) => {
   const name = getRouterParam(event, 'name') ?? ''
   const type = /^[a-z0-9][a-z0-9-]*\.([a-z]+)$/.exec(name)?.[1]
-  const bytes = type && TYPES[type] ? await (await useCatalog()).images.get(name) : undefined
+  const bytes = type && TYPES[type] ? await readImage((await useCatalog()).images, name, rasterize) : undefined
   if (!bytes) throw createError({ statusCode: 404, message: 'There is no such image.' })
   setResponseHeaders(event, {
     'content-type': TYPES[type!]!,

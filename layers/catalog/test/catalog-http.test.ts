@@ -122,7 +122,7 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
     const values = JSON.parse(payload) as unknown[]
     const isObject = (value: unknown): value is Record<string, number> =>
       typeof value === 'object' && value !== null && !Array.isArray(value)
-    const holder = values.find((value) => isObject(value) && 'texts' in value) as Record<string, number>
+    const holder = values.find((value) => isObject(value) && 'texts' in value) as { texts: number }
     const texts = values[holder.texts] as Record<string, number>
     expect(Object.values(texts).map((index) => values[index])).toContain(shown)
   })

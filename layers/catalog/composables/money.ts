@@ -40,6 +40,7 @@ const digitsByCurrency = new Map<string, number>()
  */
 export function decimalAmount(money: Money): string {
   if (!Number.isSafeInteger(money.amount)) throw new TypeError(`${money.amount} is not an amount in minor units`)
+  // Read from the page's texts too: asking Intl for the digits would build a formatter while hydrating.
   const digits = Number(pageText(`digits:${money.currency}`, () => String(minorDigits(money.currency))))
   const sign = money.amount < 0 ? '-' : ''
   const text = String(Math.abs(money.amount)).padStart(digits + 1, '0')

@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path'
 
 export const projectRoot = resolve(import.meta.dirname, '../..')
 export const serverEntry = join(projectRoot, '.output/server/index.mjs')
-const buildStamp = join(projectRoot, '.output/nitro.json')
 
 const SOURCES = [
   'app.vue',
@@ -31,21 +30,27 @@ function newestChange(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))))
 }
 
-/** Builds the production server unless `.output` is newer than every source file. */
-export async function ensureProductionBuild(): Promise<void> {
-  const builtAt = existsSync(buildStamp) ? statSync(buildStamp).mtimeMs : 0
-  if (builtAt > Math.max(...SOURCES.map((source) => newestChange(join(projectRoot, source))))) return
-  await nuxtBuild([])
+/** Builds `root`'s Nitro output unless it is newer than every one of its sources (paths from the project root). */
+async function buildUnlessCurrent(root: string, sources: string[]): Promise<void> {
+  const stamp = join(root, '.output/nitro.json')
+  const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0
+  if (builtAt > Math.max(...sources.map((source) => newestChange(join(projectRoot, source))))) return
+  await nuxtBuild(root === projectRoot ? [] : [root])
 }
 
-/** The bare Nuxt page Lighthouse scores beside the shop's (bench/reference-nuxt), built once. */
+/** Builds the production server unless `.output` is newer than every source file. */
+export const ensureProductionBuild = () => buildUnlessCurrent(projectRoot, SOURCES)
+
+/** The bare Nuxt page Lighthouse scores beside the shop's (bench/reference-nuxt), rebuilt when it or Nuxt changes. */
 export const referenceRoot = join(projectRoot, 'bench/reference-nuxt')
 export const referenceEntry = join(referenceRoot, '.output/server/index.mjs')
 
-export async function ensureReferenceBuild(): Promise<void> {
-  if (existsSync(referenceEntry)) return
-  await nuxtBuild([referenceRoot])
-}
+export const ensureReferenceBuild = () =>
+  buildUnlessCurrent(referenceRoot, [
+    'bench/reference-nuxt/app.vue',
+    'bench/reference-nuxt/nuxt.config.ts',
+    'package-lock.json',
+  ])
 
 async function nuxtBuild(args: string[]): Promise<void> {
   const output: Buffer[] = []

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testServices } from '#test/support/services'
 import type { CategoryDto, ProductDto, ProductPageDto } from '../contracts'
 import { sniffImageType } from '../server/domain/image-type'
+import { drawingName } from '../server/features/read-image'
 import { REVIEWS_PER_HOUR } from '../server/features/review-limit'
 import { demoCatalog } from '../server/seed/demo-catalog'
 import { startCatalogApp, type CatalogApp } from './catalog-app'
@@ -90,7 +91,7 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
     // Rendered once, then kept: the second answer is the same bytes.
     expect(Buffer.from(await (await get(active[0]!.images[0]!)).arrayBuffer())).toEqual(bytes)
 
-    const drawing = await get(active[0]!.images[0]!.replace(/\.webp$/, '.svg'))
+    const drawing = await get(drawingName(active[0]!.images[0]!))
     expect(drawing.headers.get('content-type')).toBe('image/svg+xml')
     expect(drawing.headers.get('content-security-policy')).toContain('sandbox')
     expect((await get('/images/catalog/nothing-here.svg')).status).toBe(404)

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { slugify } from '../domain/slug'
+import { drawingName } from '../features/read-image'
 import { demoCatalog } from './demo-catalog'
 import { COLOURS, drawingOf } from './images'
 
 const catalog = demoCatalog()
 const { categories, products, reviews, images } = catalog
 /** The drawing a product's picture (a WebP rendition) is made from. */
-const drawing = (path: string) => images.get(path.replace(/\.webp$/, '.svg'))
+const drawing = (path: string) => images.get(drawingName(path))
 const categoryById = new Map(categories.map((category) => [category._id.toHexString(), category]))
 const kindOf = (sku: string): string => sku.slice(0, 2)
 

@@ -10,7 +10,7 @@
  * what the framework alone gets on this machine at that moment. Exits
  * non-zero when the product page scores under SEO 100 or accessibility 95.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
@@ -95,6 +95,15 @@ function printReport(pages: PageScore[]) {
   }
 }
 
+/** LIGHTHOUSE_REPORTS=dir keeps every round's full reports (JSON), to see what a score is made of. */
+async function keepReports(page: string, round: number, reports: Record<string, Result>) {
+  const dir = process.env.LIGHTHOUSE_REPORTS
+  if (!dir) return
+  await mkdir(dir, { recursive: true })
+  for (const [name, lhr] of Object.entries(reports))
+    await writeFile(join(dir, `${page}-${round}-${name}.json`), JSON.stringify(lhr))
+}
+
 const dataDir = await mkdtemp(join(tmpdir(), 'shop-lighthouse-'))
 let app: AppProcess | undefined
 let reference: AppProcess | undefined
@@ -152,8 +161,10 @@ try {
     for (let round = 0; round < RUNS; round++) {
       // Each round scores the bare Nuxt page just before the shop's: the machine's speed drifts
       // within minutes, and the pair shows how much of a low score is the moment, not the page.
-      referenceRounds.push(percent((await score(`${referenceUrl}/`)).categories.performance?.score))
+      const referenceLhr = await score(`${referenceUrl}/`)
+      referenceRounds.push(percent(referenceLhr.categories.performance?.score))
       const lhr = await score(`${shopUrl}${page.path}`)
+      await keepReports(page.name, round, { reference: referenceLhr, page: lhr })
       runs.push({
         ...page,
         scores: Object.fromEntries(

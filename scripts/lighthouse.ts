@@ -7,12 +7,14 @@
  * its pictures are fetched twice first (warm, as in a running shop) and scored LIGHTHOUSE_RUNS times
  * (3); the median round by performance is reported, with every round's score. Each round first
  * scores a bare Nuxt page (bench/reference-nuxt, built by the same Nuxt), so a score is read against
- * what the framework alone gets on this machine at that moment. Exits
- * non-zero when the product page scores under SEO 100 or accessibility 95.
+ * what the framework alone gets on this machine at that moment. LIGHTHOUSE_AGAINST=<dir> also scores
+ * another production build (its `.output` folder, say a copy taken before a change) in every round,
+ * on a catalog of its own, so a change is read in pairs, not against a score from minutes before.
+ * Exits non-zero when the product page scores under SEO 100 or accessibility 95.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { type Flags, type Result } from 'lighthouse'
 import { startApp, type AppProcess } from './lib/app-process'
@@ -35,6 +37,8 @@ interface PageScore {
   rounds: number[]
   /** The bare Nuxt page's performance score in each of this page's rounds, scored just before it. */
   reference: number[]
+  /** The other build's (LIGHTHOUSE_AGAINST) score of the same page in each round, scored just after it. */
+  against: number[]
 }
 
 /** What an audit's details point at: an element's selector and snippet, or a URL. */
@@ -64,13 +68,23 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 function printReport(pages: PageScore[]) {
   const rows = [
-    ['Page', 'Path', 'Performance', 'Accessibility', 'SEO', 'Performance rounds', 'Reference rounds (median)'],
+    [
+      'Page',
+      'Path',
+      'Performance',
+      'Accessibility',
+      'SEO',
+      'Performance rounds',
+      'Reference rounds (median)',
+      ...(pages.some((page) => page.against.length) ? ['Other build rounds (median)'] : []),
+    ],
     ...pages.map((page) => [
       page.name,
       page.path,
       ...CATEGORIES.map((category) => String(page.scores[category])),
       page.rounds.join(' '),
       `${page.reference.join(' ')} (${median(page.reference)})`,
+      ...(page.against.length ? [`${page.against.join(' ')} (${median(page.against)})`] : []),
     ]),
   ]
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
@@ -105,8 +119,10 @@ async function keepReports(page: string, round: number, reports: Record<string, 
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'shop-lighthouse-'))
+const otherDataDir = await mkdtemp(join(tmpdir(), 'shop-lighthouse-other-'))
 let app: AppProcess | undefined
 let reference: AppProcess | undefined
+let other: AppProcess | undefined
 let chrome: chromeLauncher.LaunchedChrome | undefined
 try {
   await ensureProductionBuild()
@@ -114,9 +130,14 @@ try {
   // Embedded defaults on an empty folder: the catalog seeds its deterministic demo on first start.
   app = await startApp({ DATA_DIR: dataDir })
   reference = await startApp({}, { entry: referenceEntry })
+  const againstDir = process.env.LIGHTHOUSE_AGAINST
+  if (againstDir) {
+    other = await startApp({ DATA_DIR: otherDataDir }, { entry: join(resolve(againstDir), 'server/index.mjs') })
+  }
   const shopUrl = app.url
   const referenceUrl = reference.url
   await waitForCatalog(app.url)
+  if (other) await waitForCatalog(other.url)
   const allPages = [
     { name: 'home', path: '/' },
     { name: 'category', path: '/categories/laptops' },
@@ -145,11 +166,12 @@ try {
   for (const page of pages) {
     // A shop's pages are served warm: the first visit after a start renders and fills the page cache,
     // and the first request for a demo picture renders it from its drawing.
-    for (let warm = 0; warm < 2; warm++) {
-      const html = await fetch(`${shopUrl}${page.path}`).then((response) => response.text())
-      const pictures = [...html.matchAll(/<img[^>]+src="(\/[^"]+)"/g)].map((match) => match[1]!)
-      await Promise.all(pictures.map((src) => fetch(`${shopUrl}${src}`).then((response) => response.arrayBuffer())))
-    }
+    for (const origin of [shopUrl, ...(other ? [other.url] : [])])
+      for (let warm = 0; warm < 2; warm++) {
+        const html = await fetch(`${origin}${page.path}`).then((response) => response.text())
+        const pictures = [...html.matchAll(/<img[^>]+src="(\/[^"]+)"/g)].map((match) => match[1]!)
+        await Promise.all(pictures.map((src) => fetch(`${origin}${src}`).then((response) => response.arrayBuffer())))
+      }
     const score = async (url: string) => {
       const run = await lighthouse(url, flags)
       if (!run) throw new Error(`Lighthouse returned no result for ${url}`)
@@ -158,13 +180,20 @@ try {
     }
     const runs: PageScore[] = []
     const referenceRounds: number[] = []
+    const againstRounds: number[] = []
     for (let round = 0; round < RUNS; round++) {
       // Each round scores the bare Nuxt page just before the shop's: the machine's speed drifts
       // within minutes, and the pair shows how much of a low score is the moment, not the page.
       const referenceLhr = await score(`${referenceUrl}/`)
       referenceRounds.push(percent(referenceLhr.categories.performance?.score))
       const lhr = await score(`${shopUrl}${page.path}`)
-      await keepReports(page.name, round, { reference: referenceLhr, page: lhr })
+      const otherLhr = other ? await score(`${other.url}${page.path}`) : undefined
+      if (otherLhr) againstRounds.push(percent(otherLhr.categories.performance?.score))
+      await keepReports(page.name, round, {
+        reference: referenceLhr,
+        page: lhr,
+        ...(otherLhr ? { other: otherLhr } : {}),
+      })
       runs.push({
         ...page,
         scores: Object.fromEntries(
@@ -173,6 +202,7 @@ try {
         failing: CATEGORIES.flatMap((category) => failingAudits(lhr, category)),
         rounds: [],
         reference: [],
+        against: [],
       })
     }
     // The median run by performance stands for the page; every round's score is shown beside it.
@@ -181,6 +211,7 @@ try {
       ...sorted[Math.floor(sorted.length / 2)]!,
       rounds: runs.map((run) => run.scores.performance),
       reference: referenceRounds,
+      against: againstRounds,
     })
   }
   printReport(results)
@@ -203,5 +234,7 @@ try {
   chrome?.kill()
   await app?.stop()
   await reference?.stop()
+  await other?.stop()
   await rm(dataDir, { recursive: true, force: true })
+  await rm(otherDataDir, { recursive: true, force: true })
 }

@@ -119,7 +119,8 @@ async function keepReports(page: string, round: number, reports: Record<string, 
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), 'shop-lighthouse-'))
-const otherDataDir = await mkdtemp(join(tmpdir(), 'shop-lighthouse-other-'))
+const againstDir = process.env.LIGHTHOUSE_AGAINST
+const otherDataDir = againstDir ? await mkdtemp(join(tmpdir(), 'shop-lighthouse-other-')) : undefined
 let app: AppProcess | undefined
 let reference: AppProcess | undefined
 let other: AppProcess | undefined
@@ -130,7 +131,6 @@ try {
   // Embedded defaults on an empty folder: the catalog seeds its deterministic demo on first start.
   app = await startApp({ DATA_DIR: dataDir })
   reference = await startApp({}, { entry: referenceEntry })
-  const againstDir = process.env.LIGHTHOUSE_AGAINST
   if (againstDir) {
     other = await startApp({ DATA_DIR: otherDataDir }, { entry: join(resolve(againstDir), 'server/index.mjs') })
   }
@@ -236,5 +236,5 @@ try {
   await reference?.stop()
   await other?.stop()
   await rm(dataDir, { recursive: true, force: true })
-  await rm(otherDataDir, { recursive: true, force: true })
+  if (otherDataDir) await rm(otherDataDir, { recursive: true, force: true })
 }

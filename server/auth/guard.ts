@@ -16,6 +16,9 @@ let authenticate: Authenticator = async () => undefined
 /** The identity context installs how requests are authenticated (tokens, cookies). */
 export const setAuthenticator = (authenticator: Authenticator) => void (authenticate = authenticator)
 
+/** The signed-in caller, or undefined for a visitor: for slices that serve both (a guest's cart). */
+export const currentUser = (event: H3Event): Promise<Principal | undefined> => authenticate(event)
+
 /**
  * The signed-in caller, or 401. What a guarded slice answers is that caller's own (or an admin's),
  * so no browser or shared cache may keep it.

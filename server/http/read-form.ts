@@ -1,6 +1,6 @@
 import { getHeader, type H3Event } from 'h3'
 import type { z } from 'zod'
-import { INVALID_REQUEST, refuse, success, type Result } from '../contracts/result'
+import { INVALID_REQUEST, refuse, success, type Refusal, type Result } from '../contracts/result'
 import { settings } from '../config/runtime'
 import { assertDeclaredLengthWithin, isFormContentType, readLimited } from './body-rules'
 import { fieldErrorsOf } from './problem'
@@ -24,4 +24,14 @@ export async function readForm<S extends z.ZodType>(
   for (const [name, value] of new URLSearchParams(raw)) fields[name] ??= value
   const parsed = schema.safeParse(fields)
   return parsed.success ? success(parsed.data) : refuse(400, INVALID_REQUEST, { errors: fieldErrorsOf(parsed.error) })
+}
+
+/**
+ * Why a form post was refused, as a code its page turns into a sentence: the URL never carries
+ * what was typed, and the page never shows text from the URL.
+ */
+export function formFailureCode(refusal: Refusal): string {
+  if (refusal.code) return refusal.code
+  const field = refusal.errors?.[0]?.field
+  return refusal.status === 400 && field ? `invalid-${field}` : 'failed'
 }

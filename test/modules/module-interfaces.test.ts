@@ -7,6 +7,9 @@ import { CatalogModule } from '#layers/catalog/contracts'
 import { catalogModule } from '#layers/catalog/server/module'
 import { demoCatalog } from '#layers/catalog/server/seed/demo-catalog'
 import { openCatalogStore, type CatalogStore } from '#layers/catalog/test/catalog-store'
+import { BasketModule } from '#layers/basket/contracts'
+import { createBasket } from '#layers/basket/server/basket'
+import { basketModule } from '#layers/basket/server/module'
 import { IdentityModule } from '#layers/identity/contracts'
 import { parseIdentitySettings } from '#layers/identity/server/config/identity-settings'
 import { createIdentity, type Identity } from '#layers/identity/server/identity'
@@ -37,6 +40,8 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('module interfaces,
     // What the two plugins do at start-up.
     registerModule(CatalogModule, catalogModule(Promise.resolve(store.catalog)))
     registerModule(IdentityModule, identityModule(Promise.resolve(identity)))
+    const basket = createBasket({ redis: store.redis }, { secureCookies: true }, pino({ level: 'silent' }))
+    registerModule(BasketModule, basketModule(Promise.resolve(basket)))
   })
   afterAll(async () => {
     clearModules()
@@ -115,5 +120,31 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('module interfaces,
     expect(await users.getUser(id)).toMatchObject({ id, email: `module-${id}@example.com`, firstName: 'Mo' })
     expect(await users.getUser(crypto.randomUUID())).toBeUndefined()
     expect(await users.getUser('not-a-uuid')).toBeUndefined()
+  })
+
+  it("gives ordering a customer's basket priced now, leaving what cannot be bought out of the totals, and clears it", async () => {
+    const userId = crypto.randomUUID()
+    const variant = withVariants.variants[0]!
+    // Lines as the basket keeps them: the archived product was added before it was archived.
+    await store.redis.client.hset(`cart:${userId}`, {
+      [variant.sku]: `2|${withVariants.price + variant.priceModifier}|${withVariants.currency}|1`,
+      [plain.sku]: `1|1|${plain.currency}|2`,
+      [archived.sku]: `1|${archived.price}|${archived.currency}|3`,
+    })
+    const baskets = await resolveModule(BasketModule)
+    const basket = await baskets.getBasket(userId)
+    const variantPrice = withVariants.price + variant.priceModifier
+    expect(
+      basket.lines.map(({ sku, quantity, priceChanged, available }) => ({ sku, quantity, priceChanged, available })),
+    ).toEqual([
+      { sku: variant.sku, quantity: 2, priceChanged: false, available: true },
+      { sku: plain.sku, quantity: 1, priceChanged: plain.price !== 1, available: true },
+      { sku: archived.sku, quantity: 1, priceChanged: false, available: false },
+    ])
+    expect(basket.itemCount).toBe(3)
+    expect(basket.totals).toEqual([{ amount: variantPrice * 2 + plain.price, currency: plain.currency }])
+
+    await baskets.clear(userId)
+    expect(await baskets.getBasket(userId)).toEqual({ lines: [], itemCount: 0, totals: [] })
   })
 })

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
-import type { ProductPageDto } from '../contracts'
+import type { ProductPageDto, SkuSnapshot } from '../contracts'
 import type { Infrastructure } from '#kernel/infrastructure'
 import { rateLimiter, type RateLimiter } from '#kernel/redis/rate-limiter'
 import { createJsonCache, type JsonCache } from './infrastructure/cache/json-cache'
@@ -18,6 +18,11 @@ export interface Catalog {
    * when a product changes; other instances catch up within the second.
    */
   listings: LRUCache<string, ProductPageDto>
+  /**
+   * Sku snapshots read in the last second, by sku: carts price every line on every view, and a
+   * busy cart should not cost a query per look. Cleared here on a product change, like listings.
+   */
+  skus: LRUCache<string, SkuSnapshot>
   images: ImageStore
   /** Limits shoppers' writes (reviews), shared by every instance through Redis. */
   limiter: RateLimiter
@@ -47,6 +52,7 @@ export async function createCatalog(
     collections,
     cache: createJsonCache(infrastructure.redis.client, CACHE),
     listings: new LRUCache<string, ProductPageDto>({ max: 1_000, ttl: 1_000 }),
+    skus: new LRUCache<string, SkuSnapshot>({ max: 20_000, ttl: 1_000 }),
     images: createImageStore(settings.dataDir),
     limiter: rateLimiter(infrastructure.redis.client),
     forwarder: createOutboxForwarder(collections, infrastructure.sql, log),

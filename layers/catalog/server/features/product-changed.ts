@@ -38,6 +38,7 @@ export async function refreshCachedProduct(
   }
   if (before && before.slug !== after.slug) entries[productSlugKey(before.slug)] = undefined
   catalog.listings.clear()
+  catalog.skus.clear()
   await catalog.cache.write(entries)
   const slugs = [...new Set([after.slug, before?.slug ?? after.slug])]
   await catalog.cache.forget([HOME_KEY, VOCABULARY_KEY, ...slugs.map(firstReviewsKey)])

@@ -34,21 +34,30 @@ function snapshotsOf(product: ProductDocument): SkuSnapshot[] {
 }
 
 /**
- * The current snapshot of each sku, in the order asked (a product's own sku or a variant's), read
- * in one query. Malformed skus are refused before the read, unknown ones after it, each named by
- * its position.
+ * The current snapshot of each sku, in the order asked (a product's own sku or a variant's), from
+ * this instance's one-second copy or else read in one query. Malformed skus are refused before the
+ * read, unknown ones after it, each named by its position.
  */
 export async function skuSnapshots(catalog: Catalog, skus: readonly string[]): Promise<Result<SkuSnapshot[]>> {
   if (skus.length > MAX_SKUS_PER_CALL) return invalid('skus', `at most ${MAX_SKUS_PER_CALL} at once`)
   const malformed = skus.findIndex((sku) => !SKU_PATTERN.test(sku))
   if (malformed >= 0) return invalid(`skus.${malformed}`, 'is not a sku')
-  if (!skus.length) return success([])
 
-  const wanted = [...new Set(skus)]
-  const products = await catalog.collections.products
-    .find({ $or: [{ sku: { $in: wanted } }, { 'variants.sku': { $in: wanted } }] }, { projection: SNAPSHOT_FIELDS })
-    .toArray()
-  const bySku = new Map(products.flatMap(snapshotsOf).map((snapshot) => [snapshot.sku, snapshot]))
+  const bySku = new Map<string, SkuSnapshot>()
+  for (const sku of skus) {
+    const cached = catalog.skus.get(sku)
+    if (cached) bySku.set(sku, cached)
+  }
+  const missing = [...new Set(skus)].filter((sku) => !bySku.has(sku))
+  if (missing.length) {
+    const products = await catalog.collections.products
+      .find({ $or: [{ sku: { $in: missing } }, { 'variants.sku': { $in: missing } }] }, { projection: SNAPSHOT_FIELDS })
+      .toArray()
+    for (const snapshot of products.flatMap(snapshotsOf)) {
+      catalog.skus.set(snapshot.sku, snapshot)
+      bySku.set(snapshot.sku, snapshot)
+    }
+  }
   const unknown: FieldError[] = skus.flatMap((sku, index) =>
     bySku.has(sku) ? [] : [{ field: `skus.${index}`, message: `no product or variant has the sku ${sku}` }],
   )

@@ -1,26 +1,16 @@
 import { getQuery, sendRedirect, type H3Event } from 'h3'
 import type { z } from 'zod'
 import type { Refusal, Result } from '#kernel/contracts/result'
-import { readForm } from '#kernel/http/read-form'
+import { formFailureCode, readForm } from '#kernel/http/read-form'
 import { safeReturnTo } from '../../contracts'
 import type { SessionGrant } from '../features/start-session'
 import type { Identity } from '../identity'
-import { setSessionCookies } from './session-cookies'
+import { startCookieSession } from './session-cookies'
 
 /** The identity slices that also answer a page's form posted before (or without) JavaScript. */
 export const FORM_PATHS = ['login', 'register', 'forgot-password', 'reset-password'].map(
   (name) => `/api/v1/identity/${name}`,
 )
-
-/**
- * Why a form post was refused, as a code its page turns into a sentence: the URL never carries
- * what was typed, and the page never shows text from the URL.
- */
-export function failureCode(refusal: Refusal): string {
-  if (refusal.code) return refusal.code
-  const field = refusal.errors?.[0]?.field
-  return refusal.status === 400 && field ? `invalid-${field}` : 'failed'
-}
 
 /**
  * Back to the form's page (303, so the browser asks for it with GET), saying why. A sign-in form
@@ -37,7 +27,7 @@ export function backToForm(
   const query = new URLSearchParams({
     ...(destination === '/' ? {} : { returnTo: destination }),
     ...keep,
-    error: failureCode(refusal),
+    error: formFailureCode(refusal),
   })
   return sendRedirect(event, `${page}?${query}`, 303)
 }
@@ -58,6 +48,6 @@ export async function answerSignInForm<S extends z.ZodType>(
   const form = await readForm(event, schema)
   const result = form.ok ? await signIn(form.value) : form
   if (!result.ok) return backToForm(event, page, result, returnTo)
-  setSessionCookies(event, identity, result.value)
+  await startCookieSession(event, identity, result.value)
   return sendRedirect(event, safeReturnTo(returnTo), 303)
 }

@@ -5,7 +5,7 @@ import type { SessionGrant } from '../features/start-session'
 import type { Identity } from '../identity'
 import type { AccessClaims } from '../infrastructure/access-tokens'
 import { accessClaimsOf } from './authenticate'
-import { setSessionCookies } from './session-cookies'
+import { startCookieSession } from './session-cookies'
 
 /**
  * The shop's own pages ask for their session as httpOnly cookies (`x-session: cookie`) and never
@@ -15,7 +15,7 @@ import { setSessionCookies } from './session-cookies'
 export const wantsCookieSession = (event: H3Event) => getRequestHeader(event, 'x-session') === 'cookie'
 
 /** A new or refreshed session, as tokens or as cookies; a refused one as its problem. */
-export function respondWithSession(
+export async function respondWithSession(
   event: H3Event,
   identity: Identity,
   result: Result<SessionGrant>,
@@ -25,7 +25,7 @@ export function respondWithSession(
   setResponseHeader(event, 'cache-control', 'no-store') // RFC 6749 §5.1: token responses are never cached
   const accessTokenExpiresAt = new Date(grant.accessTokenExpiresAt * 1000).toISOString()
   if (cookies) {
-    const csrfToken = setSessionCookies(event, identity, grant)
+    const csrfToken = await startCookieSession(event, identity, grant)
     return { user: grant.user, accessTokenExpiresAt, csrfToken }
   }
   return {

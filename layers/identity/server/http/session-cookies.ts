@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { deleteCookie, getCookie, setCookie, type H3Event } from 'h3'
+import { announceSignIn } from '#kernel/auth/sign-in'
 import type { SessionGrant } from '../features/start-session'
 import { ACCESS_TOKEN_LIFETIME_SECONDS } from '../infrastructure/access-tokens'
 
@@ -58,6 +59,17 @@ export function setSessionCookies(event: H3Event, settings: CookieSettings, gran
   setCookie(event, names.refresh, grant.refreshToken, { ...base(settings), httpOnly: true, maxAge: refreshMaxAge })
   setCookie(event, names.csrf, csrf, { ...base(settings), httpOnly: false, maxAge: refreshMaxAge })
   event.context.csrfToken = csrf
+  return csrf
+}
+
+/** A browser's new sign-in: its cookies, then the other contexts hear of it (the basket merges a guest cart). */
+export async function startCookieSession(
+  event: H3Event,
+  settings: CookieSettings,
+  grant: SessionGrant,
+): Promise<string> {
+  const csrf = setSessionCookies(event, settings, grant)
+  if (grant.fresh) await announceSignIn(event, grant.user.id)
   return csrf
 }
 

@@ -1,5 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { createError, defineEventHandler, getRequestHeader } from 'h3'
+import { takesForms } from '#kernel/http/body-rules'
+import { isFormPost } from '#kernel/http/read-form'
 import { useIdentity } from '../identity'
 import { readSessionCookies } from '../http/session-cookies'
 
@@ -17,7 +19,10 @@ const forbidden = (message: string) => createError({ statusCode: 403, message })
  * CSRF defence for every state-changing API request (ASVS 5.0 V3.5). A request another site made
  * the browser send is refused by Sec-Fetch-Site, or by Origin where a browser does not send it.
  * A request that rides on the session cookies must also echo the CSRF cookie in `x-csrf-token`,
- * which no cross-site form or simple request can do.
+ * which no cross-site form or simple request can do. A page's form posted without JavaScript cannot
+ * set a header: there the browser's own positive proof that the post comes from this site
+ * (`Sec-Fetch-Site: same-origin`, or our Origin) stands in for the token, so the forms also work on
+ * cached pages, which carry no one's token.
  */
 export default defineEventHandler(async (event) => {
   if (SAFE_METHODS.has(event.method) || !event.path.startsWith('/api/')) return
@@ -37,6 +42,12 @@ export default defineEventHandler(async (event) => {
   if (WITHOUT_COOKIE_AUTHORITY.has(path)) return
   const cookies = readSessionCookies(event, identity)
   if (!cookies.access && !cookies.refresh) return
+  if (
+    isFormPost(event) &&
+    takesForms(path) &&
+    (site === 'same-origin' || origin === new URL(identity.publicUrl).origin)
+  )
+    return
   const header = getRequestHeader(event, 'x-csrf-token')
   if (!cookies.csrf || !header || !sameToken(header, cookies.csrf))
     throw forbidden('The x-csrf-token header is missing or does not match; reload the page and try again.')

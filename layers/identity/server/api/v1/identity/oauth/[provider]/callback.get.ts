@@ -6,7 +6,7 @@ import { valueOrProblem } from '#kernel/http/respond'
 import { completeOAuth } from '#layers/identity/server/features/oauth-sign-in'
 import { takeOAuthBinding } from '#layers/identity/server/http/oauth-binding-cookie'
 import { oauthProviderOf } from '#layers/identity/server/http/oauth-provider-param'
-import { setSessionCookies } from '#layers/identity/server/http/session-cookies'
+import { startCookieSession } from '#layers/identity/server/http/session-cookies'
 import { useIdentity } from '#layers/identity/server/identity'
 
 export const contract = defineContract({
@@ -29,6 +29,6 @@ export default defineEventHandler(async (event) => {
   // A person is looking at this response: back to the login page, which explains the code.
   if (!signedIn.ok && signedIn.code) return sendRedirect(event, `/login?error=${signedIn.code}`, 302)
   const { grant, returnTo } = valueOrProblem(event, signedIn)
-  setSessionCookies(event, identity, grant)
+  await startCookieSession(event, identity, grant)
   return sendRedirect(event, returnTo, 302)
 })

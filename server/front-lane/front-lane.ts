@@ -40,8 +40,8 @@ function encoded(answer: FrontAnswer, acceptEncoding: string | undefined): Front
 /**
  * Answers the request in front of the app when a registered read has the answer at hand, with what
  * the app would have sent (request id, the path's security headers, the read's headers), and says
- * whether it did. Requests with a cookie are someone's own (a session, later a cart): the app
- * always sees them.
+ * whether it did. A registered read answers the same whatever the cookies (a shared page, a
+ * product's JSON: ADR 0012), so a shopper with a session or a cart is answered here too.
  */
 export function answerInFront(
   request: IncomingMessage,
@@ -49,7 +49,7 @@ export function answerInFront(
   securityHeaders: (path: string) => readonly string[],
 ): boolean {
   const { method } = request
-  if ((method !== 'GET' && method !== 'HEAD') || request.headers.cookie !== undefined) return false
+  if (method !== 'GET' && method !== 'HEAD') return false
   const startedAt = performance.now()
   const url = request.url ?? '/'
   const queryAt = url.indexOf('?')

@@ -11,7 +11,7 @@ import { PAGE_CACHE_CONTROL, REVALIDATE_HEADER, revalidationToken } from './reva
 const revalidating = new Set<string>()
 
 /**
- * Serves anonymous visitors a page from the cache (the front lane only asks without a cookie). A
+ * Serves a shared page from the cache, whoever asks (ADR 0012). A
  * page older than a minute is served once more while a fresh copy renders in the background
  * (stale-while-revalidate); that render comes back through here with the revalidation token.
  */
@@ -34,7 +34,7 @@ export function cachedPageRead(path: string, search: string, request: IncomingMe
     'cache-control',
     PAGE_CACHE_CONTROL,
     'vary',
-    'cookie, accept-encoding',
+    'accept-encoding',
     'x-page-cache',
     'hit',
   ]

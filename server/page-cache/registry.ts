@@ -7,6 +7,12 @@ export const registerCachedPages = (rule: CachedPageRule) => void rules.push(rul
 
 export const ruleFor = (path: string) => rules.find((rule) => rule.matches(path))
 
+/**
+ * A page the same for every visitor (ADR 0012): it renders for nobody, is cached whatever the
+ * cookies, and the browser fills in what is personal afterwards.
+ */
+export const isSharedPage = (path: string) => ruleFor(path) !== undefined
+
 /** This instance's pages. */
 export const pageStore = createPageStore()
 

@@ -22,7 +22,7 @@ export default defineNitroPlugin((nitroApp) => {
     if (!cache || !nonce || response.statusCode !== 200 || typeof response.body !== 'string') return
     if (event.node.res.hasHeader('set-cookie')) return
     pageStore.set(cache.key, cachedPage(response.body, nonce, cache.tags))
-    response.headers = { ...response.headers, 'cache-control': PAGE_CACHE_CONTROL, vary: 'cookie' }
+    response.headers = { ...response.headers, 'cache-control': PAGE_CACHE_CONTROL }
   })
 
   void useInfrastructure()

@@ -35,6 +35,14 @@ export function safeReturnTo(value: unknown): string {
   return path.replace(/[^\x21-\x7e]/gu, (character) => encodeURIComponent(character))
 }
 
+/**
+ * The CSRF token a signed-in browser's changes echo in `x-csrf-token`, from `document.cookie`: its
+ * cookie is readable on purpose (the double-submit pattern), so any module's page can send it.
+ */
+export function csrfTokenFrom(cookies: string): string | undefined {
+  return /(?:^|;\s*)(?:__Host-)?shop-csrf=([^;]+)/.exec(cookies)?.[1]
+}
+
 export const ROLES = ['Customer', 'Admin'] as const
 export type RoleName = (typeof ROLES)[number]
 

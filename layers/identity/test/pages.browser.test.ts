@@ -54,8 +54,9 @@ describe.skipIf(!realServicesAvailable || !chromiumAvailable)('identity pages in
     // A short word on what comes next: the confirmation link.
     const toast = page.locator('.ui-toast').filter({ hasText: 'Check your inbox' })
     await expect.poll(() => toast.textContent()).toContain(account.email)
-    await page.reload({ waitUntil: 'domcontentloaded' })
-    expect(await page.getByRole('link', { name: /Account/ }).textContent()).toContain('Ada') // rendered by the server
+    // The home page is shared (ADR 0012): it is rendered for nobody, and the header fills in once loaded.
+    await page.reload()
+    await expect.poll(() => page.getByRole('link', { name: /Account/ }).textContent()).toContain('Ada')
 
     const cookies = await page.context().cookies()
     const access = cookies.find((cookie) => cookie.name === 'shop-access')!

@@ -36,6 +36,7 @@ export async function addItem(
   if (!found.ok)
     return found.status === 404
       ? refuse(404, `No product or variant has the sku ${input.sku}.`, {
+          code: 'unknown-sku',
           errors: [{ field: 'sku', message: 'is not in the catalog' }],
         })
       : found

@@ -4,7 +4,10 @@ import type { Basket } from '../basket'
 import { priceLines } from './price-lines'
 
 const notInCart = (sku: string) =>
-  refuse(404, `There is no ${sku} in your cart.`, { errors: [{ field: 'sku', message: 'is not in the cart' }] })
+  refuse(404, `There is no ${sku} in your cart.`, {
+    code: 'not-in-cart',
+    errors: [{ field: 'sku', message: 'is not in the cart' }],
+  })
 
 /** Sets a line's quantity; 0 removes the line. A sku that is not in the cart is a 404 that changes nothing. */
 export async function setQuantity(

@@ -6,11 +6,13 @@ import { isHttps } from '#kernel/config/settings'
 import { registerFormRoute } from '#kernel/http/body-rules'
 import { useInfrastructure } from '#kernel/infrastructure'
 import { rootLogger } from '#kernel/log/logger'
+import { registerPersonalPart } from '#kernel/personal/parts'
 import { registerModule } from '#kernel/modules/registry'
 import { createBasket, setBasket, useBasket } from '../basket'
 import { mergeGuestCart } from '../features/merge-guest-cart'
+import { viewBasket } from '../features/view-basket'
 import { FORM_PATHS } from '../http/form-posts'
-import { forgetGuestCart, guestCartId } from '../http/cart-owner'
+import { cartOwner, forgetGuestCart, guestCartId } from '../http/cart-owner'
 import { basketModule } from '../module'
 
 /** The basket's start-up: its carts in Redis, its module for ordering, and a guest's cart joining the customer's on sign-in. */
@@ -25,6 +27,12 @@ export default defineNitroPlugin(() => {
   })
   setBasket(basket)
   registerModule(BasketModule, basketModule(basket))
+  // The header's badge: how many items the cart holds.
+  registerPersonalPart(BASKET_CONTEXT, async (event) => {
+    const basket = await useBasket()
+    const { cartId } = await cartOwner(event, basket)
+    return { itemCount: (await viewBasket(basket, cartId)).itemCount }
+  })
   onSignIn(async (event, userId) => {
     const basket = await useBasket()
     const guestId = guestCartId(event, basket)

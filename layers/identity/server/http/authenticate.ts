@@ -9,8 +9,11 @@ import { clearSessionCookies, readSessionCookies, setSessionCookies } from './se
 
 declare module 'h3' {
   interface H3EventContext {
-    /** Who made the request, once asked: null when nobody is signed in. */
-    accessClaims?: AccessClaims | null
+    /**
+     * Who made the request, once asked (null when nobody is signed in). The promise is kept, so
+     * parts of one request asking at once share one check and never refresh a session twice.
+     */
+    accessClaims?: Promise<AccessClaims | null>
   }
 }
 
@@ -45,9 +48,8 @@ async function authenticate(identity: Identity, event: H3Event): Promise<AccessC
 
 /** Identity's claims for this request, computed once per request. */
 export async function accessClaimsOf(identity: Identity, event: H3Event): Promise<AccessClaims | undefined> {
-  if (event.context.accessClaims === undefined)
-    event.context.accessClaims = (await authenticate(identity, event)) ?? null
-  return event.context.accessClaims ?? undefined
+  event.context.accessClaims ??= authenticate(identity, event).then((claims) => claims ?? null)
+  return (await event.context.accessClaims) ?? undefined
 }
 
 export const principalOf = (claims: AccessClaims): Principal => ({ userId: claims.userId, roles: claims.roles })

@@ -1,36 +1,24 @@
 import { defineEventHandler, getRequestHeader } from 'h3'
-import type { UserDto } from '../../contracts'
-import { getProfile } from '../features/profile'
-import { accessClaimsOf } from '../http/authenticate'
-import { readSessionCookies } from '../http/session-cookies'
+import { isSharedPage } from '#kernel/page-cache/registry'
+import { pageSession, type PageSession } from '../http/page-session'
 import { useIdentity } from '../identity'
 
 declare module 'h3' {
   interface H3EventContext {
-    /** For server-rendered pages: who is signed in, and the CSRF token their page must echo. */
-    session?: { user: UserDto | null; csrfToken: string | null }
+    /** For server-rendered personal pages: who is signed in, and the CSRF token their page must echo. */
+    session?: PageSession
   }
 }
 
 /**
- * Before a page renders, works out who is signed in (refreshing an expired access cookie on the
- * way) so the page shows the right header without calling the API. Visitors without session
- * cookies cost nothing here.
+ * Before a personal page (an account's, the cart) renders, works out who is signed in, so its
+ * header is right on first paint without calling the API. A shared page (a catalog page, the same
+ * for everyone and cached whatever the cookies) renders for nobody: the browser asks
+ * `/api/v1/session` for what is personal once it has loaded.
  */
 export default defineEventHandler(async (event) => {
   if (event.method !== 'GET' || event.path.startsWith('/api/') || event.path.startsWith('/_')) return
   if (!getRequestHeader(event, 'accept')?.includes('text/html')) return
-  const identity = await useIdentity()
-  const cookies = readSessionCookies(event, identity)
-  if (!cookies.access && !cookies.refresh) {
-    event.context.session = { user: null, csrfToken: null }
-    return
-  }
-  const claims = await accessClaimsOf(identity, event)
-  const profile = claims ? await getProfile(identity, claims.userId) : undefined
-  event.context.session = {
-    user: profile?.ok ? profile.value : null,
-    // A transparent refresh may just have set a new cookie, which the request's cookies do not show.
-    csrfToken: claims ? (event.context.csrfToken ?? cookies.csrf ?? null) : null,
-  }
+  if (isSharedPage(event.path.split('?', 1)[0]!)) return
+  event.context.session = await pageSession(event, await useIdentity())
 })

@@ -8,10 +8,12 @@ import { useInfrastructure } from '#kernel/infrastructure'
 import { rootLogger } from '#kernel/log/logger'
 import { registerOutbox } from '#kernel/messaging/messaging'
 import { registerFormRoute } from '#kernel/http/body-rules'
+import { registerPersonalPart } from '#kernel/personal/parts'
 import { parseIdentitySettings } from '../config/identity-settings'
 import { ensureAdmin } from '../features/ensure-admin'
 import { accessClaimsOf, principalOf } from '../http/authenticate'
 import { FORM_PATHS } from '../http/form-posts'
+import { pageSession } from '../http/page-session'
 import { createIdentity, setIdentity, useIdentity } from '../identity'
 import { identityModule } from '../module'
 
@@ -47,6 +49,7 @@ export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('close', async () => {
     await (await identity).hasher.close()
   })
+  registerPersonalPart(IDENTITY_CONTEXT, async (event) => pageSession(event, await useIdentity()))
   setAuthenticator(async (event) => {
     const claims = await accessClaimsOf(await useIdentity(), event)
     return claims && principalOf(claims)

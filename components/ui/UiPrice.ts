@@ -1,13 +1,13 @@
 import { h, type FunctionalComponent } from 'vue'
-import type { Money } from '../../contracts'
-import { decimalAmount, formatMoney } from '../../composables/money'
+import type { Money } from '#layers/catalog/contracts'
+import { decimalAmount, formatMoney } from '~/composables/money'
 
 /**
  * A price as shoppers read it, with the machine-readable amount beside it in `<data>`. Functional:
  * it keeps no state, and a listing shows one per product card.
  */
-const CatalogPrice: FunctionalComponent<{ money: Money }> = ({ money }) =>
+const UiPrice: FunctionalComponent<{ money: Money }> = ({ money }) =>
   h('data', { class: 'price', value: decimalAmount(money) }, formatMoney(money))
-CatalogPrice.props = ['money']
+UiPrice.props = ['money']
 
-export default CatalogPrice
+export default UiPrice

@@ -19,11 +19,7 @@ export interface BenchContext {
    */
   app(placement?: 'server-core' | 'all-cores'): Promise<AppProcess>
   /** Drives HTTP load from this process (the load-generator core) and reads the server's peak memory. */
-  httpLoad(
-    url: string,
-    pid: number,
-    options?: { connections?: number; headers?: Record<string, string> },
-  ): Promise<Measurement>
+  httpLoad(url: string, pid: number, options?: LoadOptions): Promise<Measurement>
 }
 
 export interface Scenario {
@@ -62,16 +58,42 @@ export function peakRssMb(pid: number): number {
   return match ? Math.round(Number(match[1]) / 102.4) / 10 : Number.NaN
 }
 
+/** One request of a load, as a scenario may reshape it. */
+export interface LoadRequest {
+  path: string
+  headers: Record<string, string>
+  body?: string
+}
+
+/** How a scenario's requests are made: GET by default; `each` shapes every request (its path, cookie or body). */
+export interface LoadOptions {
+  connections?: number
+  headers?: Record<string, string>
+  method?: 'GET' | 'POST'
+  each?: (request: LoadRequest) => LoadRequest
+}
+
 export async function httpLoad(
   url: string,
   pid: number,
   seconds: number,
-  options: { connections?: number; headers?: Record<string, string> } = {},
+  options: LoadOptions = {},
 ): Promise<Measurement> {
   const connections = options.connections ?? 32
-  // Warm-up: JIT, caches and connection pools settle before anything is measured.
-  await autocannon({ url, connections, duration: Math.min(3, seconds), headers: options.headers })
-  const result = await autocannon({ url, connections, duration: seconds, headers: options.headers })
+  const { each } = options
+  const shape: Partial<autocannon.Options> = {
+    method: options.method ?? 'GET',
+    headers: options.headers,
+    ...(each
+      ? {
+          requests: [
+            { setupRequest: (request: autocannon.Request) => ({ ...request, ...each(request as LoadRequest) }) },
+          ],
+        }
+      : {}),
+  }
+  await autocannon({ url, connections, duration: Math.min(3, seconds), ...shape })
+  const result = await autocannon({ url, connections, duration: seconds, ...shape })
   if (result.non2xx || result.errors) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`)
   }

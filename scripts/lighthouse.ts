@@ -1,6 +1,6 @@
 /**
  * `npm run lighthouse`: Lighthouse's performance, accessibility and SEO scores of the storefront
- * (home, a category, a product, search results, the 404 page) as a phone sees them (Lighthouse's
+ * (home, a category, a product, search results, the 404 page, and a guest's cart of two items) as a phone sees them (Lighthouse's
  * mobile emulation and simulated throttling), from the production build on a fresh embedded demo
  * catalog, in the Chromium at CHROME_PATH (default /usr/bin/chromium; nothing is downloaded). Every
  * audit under full marks is listed with what it found, so a low score explains itself. Each page and
@@ -11,7 +11,7 @@
  * another production build (its `.output` folder, say a copy taken before a change) in every round,
  * on a catalog of its own, so a change is read in pairs, not against a score from minutes before.
  * Exits non-zero when a page scores under accessibility 100, or fails an SEO audit it does not fail on
- * purpose (search results and the 404 page are kept out of the index: ADR 0011).
+ * purpose (search results, the cart and the 404 page are kept out of the index: ADR 0011).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { type Flags, type Result } from 'lighthouse'
 import { startApp, type AppProcess } from './lib/app-process'
-import { firstProductPath, waitForCatalog } from './lib/demo-shop'
+import { firstProductPath, guestCartCookie, waitForCatalog } from './lib/demo-shop'
 import { ensureProductionBuild, ensureReferenceBuild, referenceEntry } from './lib/production-build'
 
 const CATEGORIES = ['performance', 'accessibility', 'seo'] as const
@@ -36,6 +36,8 @@ interface PageScore {
   path: string
   /** SEO audits this page fails on purpose. */
   deliberate?: string[]
+  /** Seen by a guest with a cart (its cookie sent with every request), not by a first visitor. */
+  withCart?: boolean
   scores: Record<(typeof CATEGORIES)[number], number>
   failing: { category: string; id: string; title: string; score: number; items: string[] }[]
   /** The performance score of each round. */
@@ -149,6 +151,7 @@ try {
     { name: 'product', path: await firstProductPath(app.url) },
     { name: 'search', path: '/search?q=headphones', deliberate: NOT_INDEXED },
     { name: 'not found', path: '/no-such-page', deliberate: NOT_FOUND },
+    { name: 'cart', path: '/cart', deliberate: NOT_INDEXED, withCart: true },
   ]
   // LIGHTHOUSE_PAGES=product,category scores only those (by name), to try one change quickly.
   const only = process.env.LIGHTHOUSE_PAGES?.split(',').map((name) => name.trim())
@@ -167,18 +170,29 @@ try {
     ignoreStatusCode: true,
   }
   const results: PageScore[] = []
+  // Each shop (this build and the other) keeps its own carts.
+  const carts = new Map<string, Promise<string>>()
+  const cookieFor = (origin: string, page: { withCart?: boolean }) => {
+    if (!page.withCart) return Promise.resolve(undefined)
+    if (!carts.has(origin)) carts.set(origin, guestCartCookie(origin))
+    return carts.get(origin)!
+  }
   // One page at a time: the runs share the one browser.
   for (const page of pages) {
     // A shop's pages are served warm: the first visit after a start renders and fills the page cache,
     // and the first request for a demo picture renders it from its drawing.
     for (const origin of [shopUrl, ...(other ? [other.url] : [])])
       for (let warm = 0; warm < 2; warm++) {
-        const html = await fetch(`${origin}${page.path}`).then((response) => response.text())
+        const cookie = await cookieFor(origin, page)
+        const html = await fetch(`${origin}${page.path}`, { headers: cookie ? { cookie } : {} }).then((response) =>
+          response.text(),
+        )
         const pictures = [...html.matchAll(/<img[^>]+src="(\/[^"]+)"/g)].map((match) => match[1]!)
         await Promise.all(pictures.map((src) => fetch(`${origin}${src}`).then((response) => response.arrayBuffer())))
       }
-    const score = async (url: string) => {
-      const run = await lighthouse(url, flags)
+    const score = async (origin: string, path: string, cookie?: string) => {
+      const url = `${origin}${path}`
+      const run = await lighthouse(url, { ...flags, ...(cookie ? { extraHeaders: { cookie } } : {}) })
       if (!run) throw new Error(`Lighthouse returned no result for ${url}`)
       if (run.lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${run.lhr.runtimeError.message}`)
       return run.lhr
@@ -189,10 +203,10 @@ try {
     for (let round = 0; round < RUNS; round++) {
       // Each round scores the bare Nuxt page just before the shop's: the machine's speed drifts
       // within minutes, and the pair shows how much of a low score is the moment, not the page.
-      const referenceLhr = await score(`${referenceUrl}/`)
+      const referenceLhr = await score(referenceUrl, '/')
       referenceRounds.push(percent(referenceLhr.categories.performance?.score))
-      const lhr = await score(`${shopUrl}${page.path}`)
-      const otherLhr = other ? await score(`${other.url}${page.path}`) : undefined
+      const lhr = await score(shopUrl, page.path, await cookieFor(shopUrl, page))
+      const otherLhr = other ? await score(other.url, page.path, await cookieFor(other.url, page)) : undefined
       if (otherLhr) againstRounds.push(percent(otherLhr.categories.performance?.score))
       await keepReports(page.name, round, {
         reference: referenceLhr,

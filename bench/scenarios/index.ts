@@ -5,6 +5,7 @@ import { outboxRecovery } from './outbox-recovery'
 import { mongoFacets, mongoFindById } from './mongo-wire'
 import { argon2Verify, identityLogin, identityMe, pageDuringLoginFlood } from './identity'
 import { baseline, ssrStatic } from './reference'
+import { basketAdd, basketGet, productPageCachedPersonal, redisRoundTrip } from './basket'
 import {
   catalogListingFacets,
   catalogProductApi,
@@ -34,4 +35,8 @@ export const scenarios: Scenario[] = [
   productPageCached,
   productPageBytes,
   productChangeVisible,
+  redisRoundTrip,
+  basketGet,
+  basketAdd,
+  productPageCachedPersonal,
 ]

@@ -21,3 +21,22 @@ export async function firstProductPath(url: string, category = 'electronics') {
   if (!slug) throw new Error(`the demo catalog has no ${category} product`)
   return `/products/${slug}`
 }
+
+/** A guest's cart cookie (`name=value`) for a cart holding two demo products, to see /cart as a shopper does. */
+export async function guestCartCookie(url: string): Promise<string> {
+  const listing = (await (await fetch(`${url}/api/v1/catalog/products?pageSize=48`)).json()) as {
+    items: { sku: string | null }[]
+  }
+  const skus = listing.items.flatMap((item) => (item.sku ? [item.sku] : [])).slice(0, 2)
+  let cookie = ''
+  for (const sku of skus) {
+    const response = await fetch(`${url}/api/v1/basket/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ sku, quantity: 1 }),
+    })
+    if (!response.ok) throw new Error(`adding ${sku} to a cart: ${response.status} ${await response.text()}`)
+    cookie ||= response.headers.getSetCookie()[0]!.split(';')[0]!
+  }
+  return cookie
+}

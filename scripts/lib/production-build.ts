@@ -41,7 +41,11 @@ async function buildUnlessCurrent(root: string, sources: string[]): Promise<void
 /** Builds the production server unless `.output` is newer than every source file. */
 export const ensureProductionBuild = () => buildUnlessCurrent(projectRoot, SOURCES)
 
-/** The bare Nuxt page Lighthouse scores beside the shop's (bench/reference-nuxt), rebuilt when it or Nuxt changes. */
+/**
+ * The bare Nuxt app the shop is read against (bench/reference-nuxt): the page Lighthouse scores beside
+ * the shop's, and the trivial Redis route the bench pairs cart and signed-in reads with. Rebuilt
+ * when it or Nuxt changes.
+ */
 export const referenceRoot = join(projectRoot, 'bench/reference-nuxt')
 export const referenceEntry = join(referenceRoot, '.output/server/index.mjs')
 
@@ -49,6 +53,7 @@ export const ensureReferenceBuild = () =>
   buildUnlessCurrent(referenceRoot, [
     'bench/reference-nuxt/app.vue',
     'bench/reference-nuxt/nuxt.config.ts',
+    'bench/reference-nuxt/server/api/redis-round-trip.get.ts',
     'package-lock.json',
   ])
 

@@ -25,6 +25,10 @@ export const productSummaryDto = z
     price: money,
     image: z.string().nullable(),
     rating: ratingSummary,
+    sku: z.string().nullable().meta({
+      description:
+        'What a cart takes for a product sold as itself; null when it is sold in variants (its page offers them).',
+    }),
   })
   .meta({ id: 'ProductSummary' })
 

@@ -51,7 +51,7 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
     ['an archived product', `/api/v1/catalog/products/${archived.slug}`, 404],
     ['a malformed slug', '/api/v1/catalog/products/Not%20A%20Slug', 400],
     ['an unknown category', '/api/v1/catalog/products?category=garden', 404],
-    ['a listing without a category', '/api/v1/catalog/products', 400],
+    ['an empty category', '/api/v1/catalog/products?category=', 400],
     ['an oversized page', '/api/v1/catalog/products?category=books&pageSize=1000', 400],
     ['an empty search', '/api/v1/catalog/search?q=', 400],
   ])('answers %s with problem+json', async (_case, path, status) => {
@@ -71,6 +71,28 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over H
     expect(found.items[0]!.slug).toBe(target.slug)
     const tree = (await (await get('/api/v1/catalog/categories')).json()) as CategoryDto[]
     expect(tree.map((root) => root.slug)).toEqual(['electronics', 'clothing', 'books'])
+  })
+
+  it('lists the whole catalog without a category, each item with what a cart needs', async () => {
+    const items: ProductPageDto['items'] = []
+    for (let page = 1; page === 1 || items.length < active.length; page++) {
+      const listing = (await (
+        await get(`/api/v1/catalog/products?pageSize=48&sort=price-asc&page=${page}`)
+      ).json()) as ProductPageDto
+      expect(listing.total).toBe(active.length)
+      expect(listing.facets.map((facet) => facet.key)).toEqual(['price'])
+      items.push(...listing.items)
+    }
+    const prices = items.map((item) => item.price.amount)
+    expect(prices).toEqual([...prices].sort((a, b) => a - b))
+    expect(new Set(items.map((item) => item.slug)).size).toBe(active.length)
+    for (const item of items) {
+      const product = active.find((candidate) => candidate.slug === item.slug)!
+      // A product sold as itself carries its sku; one sold in variants leaves the choice to its page.
+      expect(item.sku).toBe(product.variants.length ? null : product.sku)
+    }
+    expect(items.some((item) => item.sku !== null)).toBe(true)
+    expect(items.some((item) => item.sku === null)).toBe(true)
   })
 
   it('lists every active product in sitemap.xml, and keeps crawlers out of private pages', async () => {

@@ -1,7 +1,9 @@
 import type { Redis } from 'ioredis'
+import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import { isHttps, type Settings } from '#kernel/config/settings'
 import type { Infrastructure } from '#kernel/infrastructure'
+import type { UserDto } from '../contracts'
 import type { IdentitySettings } from './config/identity-settings'
 import { accessTokens, type AccessTokens } from './infrastructure/access-tokens'
 import { identityDb, type IdentityDb } from './infrastructure/database'
@@ -22,6 +24,8 @@ export interface Identity {
   refreshTokens: RefreshTokenStore
   oneTimeTokens: OneTimeTokens
   sessions: SessionStore
+  /** Profiles read in the last second, by user id: a signed-in shopper's every request shows their name. */
+  profiles: LRUCache<string, UserDto>
   redis: Redis
   limiter: RateLimiter
   hasher: PasswordHasher
@@ -52,6 +56,7 @@ export async function createIdentity(
     refreshTokens: refreshTokenStore(db),
     oneTimeTokens: oneTimeTokens(db),
     sessions: sessionStore(infrastructure.redis.client),
+    profiles: new LRUCache<string, UserDto>({ max: 10_000, ttl: 1_000 }),
     redis: infrastructure.redis.client,
     limiter: rateLimiter(infrastructure.redis.client),
     hasher: await createPasswordHasher(identitySettings.passwordHashConcurrency, log),

@@ -23,6 +23,10 @@ export async function listCategory(
   return listing(catalog, `category:${slug}`, { categoryIds: ids }, raw, category.facets, 'featured')
 }
 
+/** The whole catalog, filtered by price, sorted and paged: what API users get without a category. */
+export const listAll = (catalog: Catalog, raw: Record<string, unknown>): Promise<Result<ProductPageDto>> =>
+  listing(catalog, 'all', {}, raw, [], 'featured')
+
 /**
  * Products matching a search, best first: an exact name, then those matching all the words, then
  * MongoDB's text relevance. A word the catalog does not know is searched as its nearest known word.

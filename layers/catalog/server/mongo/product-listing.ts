@@ -26,7 +26,17 @@ const SORT_STAGES: Record<Sort, Document> = {
   relevance: { exactName: -1, matchedWords: -1, score: -1, _id: 1 },
 }
 
-export const SUMMARY_FIELDS = { slug: 1, name: 1, price: 1, currency: 1, images: 1, rating: 1 } as const
+/** What a listing row needs: the card, and whether it is sold as itself (its sku) or in variants. */
+export const SUMMARY_FIELDS = {
+  slug: 1,
+  name: 1,
+  price: 1,
+  currency: 1,
+  images: 1,
+  rating: 1,
+  sku: 1,
+  'variants.sku': 1,
+} as const
 
 // Query strings carry text; attributes may hold numbers or booleans ("wireless": true).
 const typedCandidates = (values: string[]) =>

@@ -11,6 +11,7 @@ export const summaryOf = (doc: Document): ProductSummaryDto => ({
   price: { amount: doc.price, currency: doc.currency },
   image: doc.images?.[0] ?? null,
   rating: doc.rating,
+  sku: doc.variants?.length ? null : doc.sku,
 })
 
 export const productOf = (doc: ProductDocument, categoryPath: CategoryRefDto[]): ProductDto => ({

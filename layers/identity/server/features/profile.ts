@@ -19,14 +19,23 @@ export const profileInput = z
   .strict()
   .refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.')
 
-/** The signed-in user's profile, cached in Redis (`user:{id}:profile`) and dropped on change. */
+/**
+ * The signed-in user's profile: this instance's one-second copy, else Redis (`user:{id}:profile`),
+ * else the database; dropped from both on change, so another instance shows a change within a second.
+ */
 export async function getProfile(identity: Identity, userId: string): Promise<Result<UserDto>> {
+  const copy = identity.profiles.get(userId)
+  if (copy) return success(copy)
   const cached = await identity.redis.get(profileKey(userId))
-  if (cached) return success(userDto.parse(JSON.parse(cached)))
-  const user = await identity.users.byId(userId)
-  if (!user) return refuse(404, 'This account no longer exists.')
-  const profile = publicUser(user)
-  await identity.redis.set(profileKey(userId), JSON.stringify(profile), 'EX', PROFILE_TTL_SECONDS)
+  let profile: UserDto
+  if (cached) profile = userDto.parse(JSON.parse(cached))
+  else {
+    const user = await identity.users.byId(userId)
+    if (!user) return refuse(404, 'This account no longer exists.')
+    profile = publicUser(user)
+    await identity.redis.set(profileKey(userId), JSON.stringify(profile), 'EX', PROFILE_TTL_SECONDS)
+  }
+  identity.profiles.set(userId, profile)
   return success(profile)
 }
 
@@ -41,5 +50,7 @@ export async function updateProfile(
 }
 
 /** Called after any change to what the profile shows (name, roles, confirmation). */
-export const forgetProfile = async (identity: Identity, userId: string) =>
-  void (await identity.redis.del(profileKey(userId)))
+export async function forgetProfile(identity: Identity, userId: string) {
+  identity.profiles.delete(userId)
+  await identity.redis.del(profileKey(userId))
+}

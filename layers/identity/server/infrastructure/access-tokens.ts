@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { errors, jwtVerify, SignJWT, type JWTHeaderParameters, type FlattenedJWSInput } from 'jose'
+import { LRUCache } from 'lru-cache'
 import { ROLES, type RoleName } from '../../contracts'
 import { ACCESS_TOKEN_ALGORITHM, type SigningKeys } from './signing-keys'
 
@@ -37,6 +38,11 @@ export function accessTokens(keys: SigningKeys, issuer: string): AccessTokens {
     return key
   }
 
+  // A token's signature checks out the same every time: a shopper's next requests skip the ES256
+  // verification. Expiry is still checked on every use, and whether its session is live is not
+  // cached at all (SessionStore.isLive), so a sign-out or a lock takes effect at once.
+  const verified = new LRUCache<string, AccessClaims>({ max: 10_000 })
+
   return {
     async issue({ userId, roles, sessionId }) {
       const jti = randomUUID()
@@ -55,6 +61,8 @@ export function accessTokens(keys: SigningKeys, issuer: string): AccessTokens {
     },
 
     async verify(token) {
+      const known = verified.get(token)
+      if (known) return known.expiresAt > Date.now() / 1000 ? known : undefined
       try {
         const { payload } = await jwtVerify(token, keyFor, {
           algorithms: [ACCESS_TOKEN_ALGORITHM],
@@ -66,7 +74,9 @@ export function accessTokens(keys: SigningKeys, issuer: string): AccessTokens {
         })
         const { sub, jti, exp, sid, roles } = payload
         if (typeof sid !== 'string' || !Array.isArray(roles) || !roles.every(isRole)) return undefined
-        return { userId: sub!, jti: jti!, expiresAt: exp!, sessionId: sid, roles }
+        const claims = { userId: sub!, jti: jti!, expiresAt: exp!, sessionId: sid, roles }
+        verified.set(token, claims)
+        return claims
       } catch {
         return undefined
       }

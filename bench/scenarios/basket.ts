@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto'
+import { startApp } from '#scripts/lib/app-process'
+import { ensureReferenceBuild, referenceEntry } from '#scripts/lib/production-build'
+import { SERVER_CPU, type Scenario } from '../harness'
+import { demoProductPage } from './catalog'
+
+const json = { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }
+const guestId = () => randomBytes(16).toString('base64url')
+
+/** Skus a guest can put in a cart: demo products sold as themselves. */
+async function plainSkus(url: string, count: number): Promise<string[]> {
+  const listing = (await (await fetch(`${url}/api/v1/catalog/products?pageSize=48`)).json()) as {
+    items: { sku: string | null }[]
+  }
+  const skus = listing.items.flatMap((item) => (item.sku ? [item.sku] : [])).slice(0, count)
+  if (skus.length < count) throw new Error(`the demo catalog has fewer than ${count} products sold as themselves`)
+  return skus
+}
+
+/** The guest cookie's name where the bench app runs (over plain HTTP, no `__Host-` prefix). */
+async function cartCookieName(url: string, sku: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/basket/items`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ sku, quantity: 1 }),
+  })
+  const cookie = response.headers.getSetCookie()[0]
+  if (!response.ok || !cookie) throw new Error(`adding to a cart: ${response.status} ${await response.text()}`)
+  return cookie.slice(0, cookie.indexOf('='))
+}
+
+/**
+ * A trivial Nitro route that reads the cart cookie and makes one Redis round trip on the shop's
+ * Redis (bench/reference-nuxt): what a cart or a signed-in read cannot do with less.
+ */
+export const redisRoundTrip: Scenario = {
+  name: 'redis-round-trip',
+  unit: 'req/s',
+  description: 'a trivial Nitro route: read a cookie, one Redis round trip (bench/reference-nuxt)',
+  async run({ httpLoad }) {
+    await ensureReferenceBuild()
+    const server = await startApp({ REDIS_URL: process.env.REDIS_URL }, { entry: referenceEntry, cpu: SERVER_CPU })
+    try {
+      return await httpLoad(`${server.url}/api/redis-round-trip`, server.child.pid!, {
+        headers: { cookie: `shop-cart=${guestId()}` },
+      })
+    } finally {
+      await server.stop()
+    }
+  },
+}
+
+/** A guest's cart of three lines, each priced by the catalog now (target ≥ 0.80× redis-round-trip). */
+export const basketGet: Scenario = {
+  name: 'basket-get',
+  unit: 'req/s',
+  description: "GET /api/v1/basket: a guest's cart of three lines, priced now",
+  reference: 'redis-round-trip',
+  async run({ app, httpLoad }) {
+    const server = await app()
+    const skus = await plainSkus(server.url, 3)
+    const name = await cartCookieName(server.url, skus[0]!)
+    const cookie = `${name}=${guestId()}`
+    for (const sku of skus)
+      await fetch(`${server.url}/api/v1/basket/items`, {
+        method: 'POST',
+        headers: { ...json, cookie },
+        body: JSON.stringify({ sku, quantity: 2 }),
+      })
+    return httpLoad(`${server.url}/api/v1/basket`, server.child.pid!, { headers: { cookie } })
+  },
+}
+
+/**
+ * A guest with a cart cookie adds an item: the catalog's check, one Lua script, the cart priced
+ * (target ≥ 0.80× redis-round-trip). Requests rotate over 2,000 carts and five skus, so no line
+ * reaches its limit of 99 within a run.
+ */
+export const basketAdd: Scenario = {
+  name: 'basket-add',
+  unit: 'req/s',
+  description: 'POST /api/v1/basket/items: a guest adds one of a sku',
+  reference: 'redis-round-trip',
+  async run({ app, httpLoad }) {
+    const server = await app()
+    const skus = await plainSkus(server.url, 5)
+    const name = await cartCookieName(server.url, skus[0]!)
+    const carts = Array.from({ length: 2_000 }, guestId)
+    let request = 0
+    return httpLoad(`${server.url}/api/v1/basket/items`, server.child.pid!, {
+      method: 'POST',
+      headers: json,
+      each: (next) => {
+        const at = request++
+        return {
+          ...next,
+          headers: { ...next.headers, cookie: `${name}=${carts[at % carts.length]}` },
+          body: JSON.stringify({ sku: skus[Math.floor(at / carts.length) % skus.length], quantity: 1 }),
+        }
+      },
+    })
+  },
+}
+
+/**
+ * The cached product page asked for by a signed-in shopper with a cart: their session and cart
+ * cookies ride along, and the page still comes from the cache (ADR 0012; target ≥ 0.90× the
+ * anonymous cached page).
+ */
+export const productPageCachedPersonal: Scenario = {
+  name: 'product-page-cached-personal',
+  unit: 'req/s',
+  description: 'the cached product page, requested with a signed-in shopper’s session and cart cookies',
+  reference: 'product-page-cached',
+  async run({ app, httpLoad }) {
+    const server = await app()
+    const registered = await fetch(`${server.url}/api/v1/identity/register`, {
+      method: 'POST',
+      headers: { ...json, 'x-session': 'cookie', 'x-forwarded-for': `10.77.${Math.floor(Math.random() * 250)}.1` },
+      body: JSON.stringify({
+        email: `bench-personal-${guestId()}@example.com`,
+        password: 'a perfectly fine passphrase',
+        firstName: 'Bench',
+      }),
+    })
+    if (registered.status !== 201) throw new Error(`registering: ${registered.status} ${await registered.text()}`)
+    const session = registered.headers.getSetCookie().map((cookie) => cookie.slice(0, cookie.indexOf(';')))
+    const [sku] = await plainSkus(server.url, 1)
+    const cart = `${await cartCookieName(server.url, sku!)}=${guestId()}`
+    return httpLoad(await demoProductPage(server.url), server.child.pid!, {
+      headers: { cookie: [...session, cart].join('; ') },
+    })
+  },
+}

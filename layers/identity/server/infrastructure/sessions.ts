@@ -20,7 +20,17 @@ export interface SessionStore {
 const sessionKey = (userId: string) => redisKey('session', userId)
 const blacklistKey = (jti: string) => redisKey('blacklist', jti)
 
+// Every signed-in request asks this: one command and one reply, where MULTI/EXEC costs four of each.
+const IS_LIVE = `
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then return 0 end
+if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+return 1
+`
+type IsLive = (sessionKey: string, blacklistKey: string, sessionId: string) => Promise<number>
+
 export function sessionStore(redis: Redis): SessionStore {
+  if (!('identityIsLive' in redis)) redis.defineCommand('identityIsLive', { numberOfKeys: 2, lua: IS_LIVE })
+  const isLive = (redis as unknown as { identityIsLive: IsLive }).identityIsLive.bind(redis)
   return {
     async open(userId, sessionId) {
       await redis
@@ -42,9 +52,7 @@ export function sessionStore(redis: Redis): SessionStore {
       if (ttl > 0) await redis.set(blacklistKey(jti), '1', 'PX', ttl)
     },
     async isLive({ userId, sessionId, jti }) {
-      const results = await redis.multi().sismember(sessionKey(userId), sessionId).exists(blacklistKey(jti)).exec()
-      if (!results || results.some(([error]) => error)) throw new Error('session lookup failed')
-      return results[0]![1] === 1 && results[1]![1] === 0
+      return (await isLive(sessionKey(userId), blacklistKey(jti), sessionId)) === 1
     },
   }
 }

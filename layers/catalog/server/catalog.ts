@@ -19,10 +19,12 @@ export interface Catalog {
    */
   listings: LRUCache<string, ProductPageDto>
   /**
-   * Sku snapshots read in the last second, by sku: carts price every line on every view, and a
-   * busy cart should not cost a query per look. Cleared here on a product change, like listings.
+   * Sku snapshots as last read, by sku, with when (`features/sku-snapshots.ts`): carts price every
+   * line on every view, and a busy cart should not cost a query per look. Cleared on a product change.
    */
-  skus: LRUCache<string, SkuSnapshot>
+  skus: LRUCache<string, { snapshot: SkuSnapshot; readAt: number }>
+  /** Reads of skus under way: requests missing the same sku at once share one query. */
+  skuReads: Map<string, Promise<void>>
   images: ImageStore
   /** Limits shoppers' writes (reviews), shared by every instance through Redis. */
   limiter: RateLimiter
@@ -52,7 +54,8 @@ export async function createCatalog(
     collections,
     cache: createJsonCache(infrastructure.redis.client, CACHE),
     listings: new LRUCache<string, ProductPageDto>({ max: 1_000, ttl: 1_000 }),
-    skus: new LRUCache<string, SkuSnapshot>({ max: 20_000, ttl: 1_000 }),
+    skus: new LRUCache<string, { snapshot: SkuSnapshot; readAt: number }>({ max: 20_000 }),
+    skuReads: new Map(),
     images: createImageStore(settings.dataDir),
     limiter: rateLimiter(infrastructure.redis.client),
     forwarder: createOutboxForwarder(collections, infrastructure.sql, log),

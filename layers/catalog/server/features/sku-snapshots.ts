@@ -33,34 +33,59 @@ function snapshotsOf(product: ProductDocument): SkuSnapshot[] {
   ]
 }
 
+/** A snapshot younger than this is current; every instance sees a change within it. */
+const FRESH_MS = 1_000
+/** An older one, up to this age, is answered once more while a read renews it in the background. */
+const USABLE_MS = 10_000
+
+/** Reads skus into the catalog's copy; a sku already being read joins that read instead of starting another. */
+function read(catalog: Catalog, skus: readonly string[]): Promise<unknown> {
+  const wanted = skus.filter((sku) => !catalog.skuReads.has(sku))
+  if (wanted.length) {
+    const reading = catalog.collections.products
+      .find({ $or: [{ sku: { $in: wanted } }, { 'variants.sku': { $in: wanted } }] }, { projection: SNAPSHOT_FIELDS })
+      .toArray()
+      .then((products) => {
+        const readAt = Date.now()
+        for (const snapshot of products.flatMap(snapshotsOf)) catalog.skus.set(snapshot.sku, { snapshot, readAt })
+      })
+      .finally(() => {
+        for (const sku of wanted) catalog.skuReads.delete(sku)
+      })
+    for (const sku of wanted) catalog.skuReads.set(sku, reading)
+  }
+  return Promise.all(skus.map((sku) => catalog.skuReads.get(sku)))
+}
+
 /**
- * The current snapshot of each sku, in the order asked (a product's own sku or a variant's), from
- * this instance's one-second copy or else read in one query. Malformed skus are refused before the
- * read, unknown ones after it, each named by its position.
+ * The current snapshot of each sku, in the order asked (a product's own sku or a variant's). They
+ * come from this instance's copy when it is under a second old. A copy up to ten seconds old is
+ * answered while one query renews it, and the rest are read in one query that concurrent callers
+ * share: a busy cart costs no query per view, and a copy expiring under load costs one query, not
+ * one per request. Malformed skus are refused before any read, unknown ones after it, each named by
+ * its position.
  */
 export async function skuSnapshots(catalog: Catalog, skus: readonly string[]): Promise<Result<SkuSnapshot[]>> {
   if (skus.length > MAX_SKUS_PER_CALL) return invalid('skus', `at most ${MAX_SKUS_PER_CALL} at once`)
   const malformed = skus.findIndex((sku) => !SKU_PATTERN.test(sku))
   if (malformed >= 0) return invalid(`skus.${malformed}`, 'is not a sku')
 
-  const bySku = new Map<string, SkuSnapshot>()
-  for (const sku of skus) {
-    const cached = catalog.skus.get(sku)
-    if (cached) bySku.set(sku, cached)
+  const now = Date.now()
+  const renew: string[] = []
+  const missing: string[] = []
+  for (const sku of new Set(skus)) {
+    const age = now - (catalog.skus.get(sku)?.readAt ?? -Infinity)
+    if (age >= USABLE_MS) missing.push(sku)
+    else if (age >= FRESH_MS) renew.push(sku)
   }
-  const missing = [...new Set(skus)].filter((sku) => !bySku.has(sku))
-  if (missing.length) {
-    const products = await catalog.collections.products
-      .find({ $or: [{ sku: { $in: missing } }, { 'variants.sku': { $in: missing } }] }, { projection: SNAPSHOT_FIELDS })
-      .toArray()
-    for (const snapshot of products.flatMap(snapshotsOf)) {
-      catalog.skus.set(snapshot.sku, snapshot)
-      bySku.set(snapshot.sku, snapshot)
-    }
-  }
+  if (renew.length)
+    read(catalog, renew).catch((error: unknown) => catalog.log.warn({ err: error }, 'sku snapshots not renewed'))
+  if (missing.length) await read(catalog, missing)
+
+  const snapshot = (sku: string) => catalog.skus.get(sku)?.snapshot
   const unknown: FieldError[] = skus.flatMap((sku, index) =>
-    bySku.has(sku) ? [] : [{ field: `skus.${index}`, message: `no product or variant has the sku ${sku}` }],
+    snapshot(sku) ? [] : [{ field: `skus.${index}`, message: `no product or variant has the sku ${sku}` }],
   )
   if (unknown.length) return refuse(404, 'Some skus are not in the catalog.', { errors: unknown })
-  return success(skus.map((sku) => bySku.get(sku)!))
+  return success(skus.map((sku) => snapshot(sku)!))
 }

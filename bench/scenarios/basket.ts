@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { startApp } from '#scripts/lib/app-process'
+import { guestCartCookie, plainSkus } from '#scripts/lib/demo-shop'
 import { ensureReferenceBuild, referenceEntry } from '#scripts/lib/production-build'
 import { SERVER_CPU, type Scenario } from '../harness'
 import { demoProductPage } from './catalog'
@@ -7,27 +8,8 @@ import { demoProductPage } from './catalog'
 const json = { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }
 const guestId = () => randomBytes(16).toString('base64url')
 
-/** Skus a guest can put in a cart: demo products sold as themselves. */
-async function plainSkus(url: string, count: number): Promise<string[]> {
-  const listing = (await (await fetch(`${url}/api/v1/catalog/products?pageSize=48`)).json()) as {
-    items: { sku: string | null }[]
-  }
-  const skus = listing.items.flatMap((item) => (item.sku ? [item.sku] : [])).slice(0, count)
-  if (skus.length < count) throw new Error(`the demo catalog has fewer than ${count} products sold as themselves`)
-  return skus
-}
-
-/** The guest cookie's name where the bench app runs (over plain HTTP, no `__Host-` prefix). */
-async function cartCookieName(url: string, sku: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/basket/items`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ sku, quantity: 1 }),
-  })
-  const cookie = response.headers.getSetCookie()[0]
-  if (!response.ok || !cookie) throw new Error(`adding to a cart: ${response.status} ${await response.text()}`)
-  return cookie.slice(0, cookie.indexOf('='))
-}
+/** The guest cart cookie's name where the bench app runs (over plain HTTP, no `__Host-` prefix). */
+const cartCookieName = async (url: string) => (await guestCartCookie(url, 1)).split('=')[0]!
 
 /**
  * A trivial Nitro route that reads the cart cookie and makes one Redis round trip on the shop's
@@ -58,15 +40,7 @@ export const basketGet: Scenario = {
   reference: 'redis-round-trip',
   async run({ app, httpLoad }) {
     const server = await app()
-    const skus = await plainSkus(server.url, 3)
-    const name = await cartCookieName(server.url, skus[0]!)
-    const cookie = `${name}=${guestId()}`
-    for (const sku of skus)
-      await fetch(`${server.url}/api/v1/basket/items`, {
-        method: 'POST',
-        headers: { ...json, cookie },
-        body: JSON.stringify({ sku, quantity: 2 }),
-      })
+    const cookie = await guestCartCookie(server.url, 3)
     return httpLoad(`${server.url}/api/v1/basket`, server.child.pid!, { headers: { cookie } })
   },
 }
@@ -84,7 +58,7 @@ export const basketAdd: Scenario = {
   async run({ app, httpLoad }) {
     const server = await app()
     const skus = await plainSkus(server.url, 5)
-    const name = await cartCookieName(server.url, skus[0]!)
+    const name = await cartCookieName(server.url)
     const carts = Array.from({ length: 2_000 }, guestId)
     let request = 0
     return httpLoad(`${server.url}/api/v1/basket/items`, server.child.pid!, {
@@ -125,8 +99,7 @@ export const productPageCachedPersonal: Scenario = {
     })
     if (registered.status !== 201) throw new Error(`registering: ${registered.status} ${await registered.text()}`)
     const session = registered.headers.getSetCookie().map((cookie) => cookie.slice(0, cookie.indexOf(';')))
-    const [sku] = await plainSkus(server.url, 1)
-    const cart = `${await cartCookieName(server.url, sku!)}=${guestId()}`
+    const cart = await guestCartCookie(server.url, 1)
     return httpLoad(await demoProductPage(server.url), server.child.pid!, {
       headers: { cookie: [...session, cart].join('; ') },
     })

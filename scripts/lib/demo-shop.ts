@@ -22,14 +22,20 @@ export async function firstProductPath(url: string, category = 'electronics') {
   return `/products/${slug}`
 }
 
-/** A guest's cart cookie (`name=value`) for a cart holding two demo products, to see /cart as a shopper does. */
-export async function guestCartCookie(url: string): Promise<string> {
+/** Skus a guest can put straight in a cart: demo products sold as themselves, from the whole-catalog listing. */
+export async function plainSkus(url: string, count: number): Promise<string[]> {
   const listing = (await (await fetch(`${url}/api/v1/catalog/products?pageSize=48`)).json()) as {
     items: { sku: string | null }[]
   }
-  const skus = listing.items.flatMap((item) => (item.sku ? [item.sku] : [])).slice(0, 2)
+  const skus = listing.items.flatMap((item) => (item.sku ? [item.sku] : [])).slice(0, count)
+  if (skus.length < count) throw new Error(`the demo catalog has fewer than ${count} products sold as themselves`)
+  return skus
+}
+
+/** A new guest cart of `lines` demo products, one of each: its cookie as `name=value`. */
+export async function guestCartCookie(url: string, lines = 2): Promise<string> {
   let cookie = ''
-  for (const sku of skus) {
+  for (const sku of await plainSkus(url, lines)) {
     const response = await fetch(`${url}/api/v1/basket/items`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', ...(cookie ? { cookie } : {}) },

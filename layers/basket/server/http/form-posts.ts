@@ -1,4 +1,4 @@
-import { sendRedirect, setResponseHeader, type H3Event } from 'h3'
+import { sendRedirect, type H3Event } from 'h3'
 import type { Result } from '#kernel/contracts/result'
 import { formFailureCode } from '#kernel/http/read-form'
 
@@ -10,6 +10,5 @@ export const FORM_PATHS = ['/api/v1/basket/items', '/api/v1/basket/quantities']
  * cart as the post left it, or says why nothing changed.
  */
 export function backToCart(event: H3Event, result: Result<unknown>) {
-  setResponseHeader(event, 'cache-control', 'no-store')
   return sendRedirect(event, result.ok ? '/cart' : `/cart?error=${formFailureCode(result)}`, 303)
 }

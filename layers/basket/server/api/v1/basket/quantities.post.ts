@@ -27,5 +27,5 @@ export default defineEventHandler(async (event) => {
   const owner = await cartOwner(event, basket)
   const form = await readForm(event, lineForm)
   const changed = form.ok ? await setQuantity(basket, owner.cartId, form.value.sku, form.value.quantity) : form
-  return backToCart(event, owner.cartId ? afterChange(event, basket, owner, owner.cartId, changed) : changed)
+  return backToCart(event, afterChange(event, basket, owner, changed))
 })

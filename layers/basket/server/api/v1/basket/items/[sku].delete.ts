@@ -22,5 +22,5 @@ export default defineEventHandler(async (event) => {
   const owner = await cartOwner(event, basket)
   const { sku } = readParams(event, contract.params)
   const removed = await removeItem(basket, owner.cartId, sku)
-  return noContentOrProblem(event, owner.cartId ? afterChange(event, basket, owner, owner.cartId, removed) : removed)
+  return noContentOrProblem(event, afterChange(event, basket, owner, removed))
 })

@@ -26,5 +26,5 @@ export default defineEventHandler(async (event) => {
   const { sku } = readParams(event, contract.params)
   const { quantity } = await readJson(event, contract.body)
   const changed = await setQuantity(basket, owner.cartId, sku, quantity)
-  return valueOrProblem(event, owner.cartId ? afterChange(event, basket, owner, owner.cartId, changed) : changed)
+  return valueOrProblem(event, afterChange(event, basket, owner, changed))
 })

@@ -29,8 +29,8 @@ export default defineEventHandler(async (event) => {
   if (isFormPost(event)) {
     const form = await readForm(event, addItemForm)
     const added = form.ok ? await addItem(basket, cartId, form.value) : form
-    return backToCart(event, afterChange(event, basket, owner, cartId, added))
+    return backToCart(event, afterChange(event, basket, owner, added, cartId))
   }
   const input = await readJson(event, contract.body)
-  return valueOrProblem(event, afterChange(event, basket, owner, cartId, await addItem(basket, cartId, input)))
+  return valueOrProblem(event, afterChange(event, basket, owner, await addItem(basket, cartId, input), cartId))
 })

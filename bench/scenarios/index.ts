@@ -5,7 +5,7 @@ import { outboxRecovery } from './outbox-recovery'
 import { mongoFacets, mongoFindById } from './mongo-wire'
 import { argon2Verify, identityLogin, identityMe, pageDuringLoginFlood } from './identity'
 import { baseline, ssrStatic } from './reference'
-import { basketAdd, basketGet, productPageCachedPersonal, redisRoundTrip } from './basket'
+import { basketAdd, basketGet, productPageCachedPersonal, redisRoundTrip, redisRoundTripPost } from './basket'
 import {
   catalogListingFacets,
   catalogProductApi,
@@ -36,6 +36,7 @@ export const scenarios: Scenario[] = [
   productPageBytes,
   productChangeVisible,
   redisRoundTrip,
+  redisRoundTripPost,
   basketGet,
   basketAdd,
   productPageCachedPersonal,

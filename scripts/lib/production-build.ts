@@ -54,6 +54,8 @@ export const ensureReferenceBuild = () =>
     'bench/reference-nuxt/app.vue',
     'bench/reference-nuxt/nuxt.config.ts',
     'bench/reference-nuxt/server/api/redis-round-trip.get.ts',
+    'bench/reference-nuxt/server/api/redis-round-trip.post.ts',
+    'bench/reference-nuxt/server/lib/redis.ts',
     'package-lock.json',
   ])
 

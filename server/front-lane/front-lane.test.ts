@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerInFront, registerFrontRead } from './front-lane'
+import { createEvent } from 'h3'
+import { answerInFront, privateJson, registerFrontRead, registerPersonalRead } from './front-lane'
 
 describe('the front lane', () => {
   let server: Server
@@ -17,8 +18,13 @@ describe('the front lane', () => {
           ? { headers: ['content-type', 'application/json', 'vary', 'origin'], body: JSON.stringify(large) }
           : undefined,
     )
-    server = createServer((request, response) => {
-      if (!answerInFront(request, response, () => security)) response.end('from the app')
+    registerPersonalRead('/mine', async (event) =>
+      event.node.req.headers.cookie === 'cart=abc' ? privateJson({ cart: 'abc' }) : undefined,
+    )
+    registerPersonalRead('/broken', () => Promise.reject(new Error('the store is down')))
+    server = createServer(async (request, response) => {
+      const event = createEvent(request, response)
+      if (!(await answerInFront(request, response, () => security, event))) response.end('from the app')
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -64,5 +70,20 @@ describe('the front lane', () => {
     ['a POST', '/hot/kept', { method: 'POST' }],
   ])('leaves %s to the app', async (_case, path, init: RequestInit) => {
     expect(await (await fetch(`${url}${path}`, init)).text()).toBe('from the app')
+  })
+
+  it("answers a personal read's JSON, kept by no cache, and leaves the rest to the app", async () => {
+    const mine = await fetch(`${url}/mine`, { headers: { cookie: 'cart=abc' } })
+    expect(await mine.json()).toEqual({ cart: 'abc' })
+    expect(mine.headers.get('cache-control')).toBe('private, no-store')
+    expect(mine.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(await (await fetch(`${url}/mine`)).text()).toBe('from the app')
+    expect(await (await fetch(`${url}/mine`, { method: 'POST', headers: { cookie: 'cart=abc' } })).text()).toBe(
+      'from the app',
+    )
+  })
+
+  it('leaves a request whose personal read failed to the app, which answers it', async () => {
+    expect(await (await fetch(`${url}/broken`)).text()).toBe('from the app')
   })
 })

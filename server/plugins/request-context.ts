@@ -10,8 +10,8 @@ import { requestIdFrom } from '../http/request-id'
  */
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('request', (event) => {
-    const requestId = requestIdFrom(getHeader(event, 'x-request-id'))
-    event.context.requestId = requestId
+    // A personal read in the front lane that left the request to the app has already named it.
+    const requestId = (event.context.requestId ??= requestIdFrom(getHeader(event, 'x-request-id')))
     event.context.startedAt = performance.now()
     event.context.publicUrl = settings().publicUrl
     setResponseHeader(event, 'x-request-id', requestId)

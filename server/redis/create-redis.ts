@@ -26,6 +26,7 @@ export async function createRedis(options: RedisOptions): Promise<RedisPort> {
       lazyConnect: true,
       // Fail a command after a few reconnect attempts instead of queueing it forever.
       maxRetriesPerRequest: 3,
+      enableAutoPipelining: true,
       connectTimeout: 5_000,
     })
     // Without a listener, a connection error would crash the process; ioredis reconnects by itself.

@@ -9,6 +9,7 @@ import { rootLogger } from '#kernel/log/logger'
 import { registerOutbox } from '#kernel/messaging/messaging'
 import { registerFormRoute } from '#kernel/http/body-rules'
 import { registerPersonalPart } from '#kernel/personal/parts'
+import { registerPersonalRead } from '#kernel/front-lane/front-lane'
 import { parseIdentitySettings } from '../config/identity-settings'
 import { ensureAdmin } from '../features/ensure-admin'
 import { accessClaimsOf, principalOf } from '../http/authenticate'
@@ -16,6 +17,7 @@ import { FORM_PATHS } from '../http/form-posts'
 import { pageSession } from '../http/page-session'
 import { createIdentity, setIdentity, useIdentity } from '../identity'
 import { identityModule } from '../module'
+import { myProfile } from '../http/front-reads'
 
 /**
  * Identity's start-up: its outbox joins the relay, its settings are validated (a bad one stops the
@@ -49,6 +51,7 @@ export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('close', async () => {
     await (await identity).hasher.close()
   })
+  registerPersonalRead('/api/v1/identity/me', myProfile)
   registerPersonalPart(IDENTITY_CONTEXT, async (event) => pageSession(event, await useIdentity()))
   setAuthenticator(async (event) => {
     const claims = await accessClaimsOf(await useIdentity(), event)

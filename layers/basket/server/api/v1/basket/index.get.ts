@@ -1,9 +1,7 @@
 import { defineEventHandler, setResponseHeader } from 'h3'
 import { defineContract } from '#kernel/http/contract'
 import { basketDto } from '#layers/basket/contracts/api'
-import { useBasket } from '#layers/basket/server/basket'
-import { viewBasket } from '#layers/basket/server/features/view-basket'
-import { cartOwner } from '#layers/basket/server/http/cart-owner'
+import { shoppersBasket } from '#layers/basket/server/http/shoppers-basket'
 
 export const contract = defineContract({
   summary: "The shopper's cart",
@@ -13,9 +11,8 @@ export const contract = defineContract({
   response: basketDto,
 })
 
+// The front lane answers most of these (plugins/basket.ts, ADR 0013); this route is its reference.
 export default defineEventHandler(async (event) => {
-  const basket = await useBasket()
-  const { cartId } = await cartOwner(event, basket)
   setResponseHeader(event, 'cache-control', 'private, no-store')
-  return viewBasket(basket, cartId)
+  return shoppersBasket(event)
 })

@@ -7,8 +7,8 @@ import type { Envelope } from '../contracts/messaging'
  * message changes nothing. A concurrent duplicate waits on the primary key until the first
  * commits, then sees the conflict.
  */
-export async function claimInbox(
-  trx: Transaction<unknown> | Kysely<unknown>,
+export async function claimInbox<Database>(
+  trx: Transaction<Database> | Kysely<Database>,
   schema: string,
   handler: string,
   envelope: Pick<Envelope, 'id'>,

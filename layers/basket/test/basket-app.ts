@@ -1,41 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { startApp, type AppProcess } from '#scripts/lib/app-process'
+import type { AppProcess } from '#scripts/lib/app-process'
 import { waitForCatalog } from '#scripts/lib/demo-shop'
-import { testJwks } from '#test/support/auth-keys'
-import { testServices } from '#test/support/services'
+import { startShopApp, type ShopApp } from '#test/support/shop-app'
 
 export const BASKET = '/api/v1/basket'
-export const PUBLIC_URL = 'https://shop.test'
 
-export interface BasketApp extends AppProcess {
-  close(): Promise<void>
-}
+export type BasketApp = ShopApp
 
-/** The production server on real Postgres and Redis and the embedded demo catalog, served as if at https://shop.test. */
+/** The shop on real Postgres and Redis (test/support/shop-app.ts), once its demo catalog can be listed. */
 export async function startBasketApp(env: Record<string, string> = {}): Promise<BasketApp> {
-  const services = testServices()
-  const dataDir = await mkdtemp(join(tmpdir(), 'shop-basket-app-'))
-  const app = await startApp({
-    DATA_DIR: dataDir,
-    DATABASE_URL: services.databaseUrl,
-    REDIS_URL: services.redisUrl,
-    REDIS_KEY_PREFIX: services.redisKeyPrefix,
-    CATALOG_DATABASE: `basket_app_${services.runId}`,
-    PUBLIC_URL,
-    TRUST_PROXY_HOPS: '1',
-    AUTH_JWKS: await testJwks(),
-    ...env,
-  })
+  const app = await startShopApp({ env })
   await waitForCatalog(app.url)
-  return {
-    ...app,
-    async close() {
-      await app.stop()
-      await rm(dataDir, { recursive: true, force: true })
-    },
-  }
+  return app
 }
 
 interface ProductJson {

@@ -12,5 +12,12 @@ export const ProductChanged = defineMessage(
     priceAmount: z.int(),
     currency: z.string().length(3),
     version: z.int(),
+    /**
+     * The skus it is sold by: its own, or its variants'. Absent from events published before it
+     * was added, which describe products without variants.
+     */
+    skus: z.array(z.string()).optional(),
   }),
 )
+
+export type ProductChangedPayload = z.infer<typeof ProductChanged.payload>

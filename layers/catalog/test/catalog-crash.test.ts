@@ -4,12 +4,12 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testServices } from '#test/support/services'
-import { startCatalogApp, type CatalogApp } from './catalog-app'
+import { startShopApp, type ShopApp } from '#test/support/shop-app'
 
 const services = testServices()
 
 describe.skipIf(!services.databaseUrl || !services.redisUrl)('catalog events across a crash', () => {
-  const apps: CatalogApp[] = []
+  const apps: ShopApp[] = []
   let dataDir: string
   const db = new pg.Client({ connectionString: services.databaseUrl })
 
@@ -31,7 +31,19 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('catalog events acr
   it('publishes a change once when the process dies after forwarding its event, before clearing it', async () => {
     await db.connect()
     dataDir = await mkdtemp(join(tmpdir(), 'shop-catalog-crash-'))
-    const first = await startCatalogApp({ dataDir, env: { SHOP_FAILPOINTS: 'forwarded-before-cleared' } })
+    // The demo catalog's products carry their created events: the first start forwards those, so the
+    // failpoint below meets only the change this test makes.
+    const seeding = await startShopApp({ dataDir })
+    apps.push(seeding)
+    const listing = (await (await fetch(`${seeding.url}/api/v1/catalog/products?pageSize=1&sort=newest`)).json()) as {
+      items: { slug: string }[]
+    }
+    const demo = (await (await fetch(`${seeding.url}/api/v1/catalog/products/${listing.items[0]!.slug}`)).json()) as {
+      sku: string
+    }
+    await expect.poll(async () => (await events(demo.sku)).at(-1)?.processed, { timeout: 15_000 }).toBe(true)
+    await seeding.stop()
+    const first = await startShopApp({ dataDir, env: { SHOP_FAILPOINTS: 'forwarded-before-cleared' } })
     apps.push(first)
     const admin = await first.token('admin')
     const body = {
@@ -51,7 +63,7 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('catalog events acr
     expect(await events('CRASH-LAMP-1')).toEqual([{ version: 1, processed: false }])
 
     // The document still carries the event: the restarted forwarder sends it again, which adds nothing.
-    const second = await startCatalogApp({ dataDir })
+    const second = await startShopApp({ dataDir })
     apps.push(second)
     await expect.poll(() => events('CRASH-LAMP-1'), { timeout: 15_000 }).toEqual([{ version: 1, processed: true }])
     const product = (await (await fetch(`${second.url}/api/v1/catalog/products/crash-test-lamp`)).json()) as {

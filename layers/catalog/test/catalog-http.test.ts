@@ -5,7 +5,7 @@ import { sniffImageType } from '../server/domain/image-type'
 import { drawingName } from '../server/features/read-image'
 import { REVIEWS_PER_HOUR } from '../server/features/review-limit'
 import { demoCatalog } from '../server/seed/demo-catalog'
-import { startCatalogApp, type CatalogApp } from './catalog-app'
+import { startShopApp, type ShopApp } from '#test/support/shop-app'
 
 const services = testServices()
 const demo = demoCatalog()
@@ -13,11 +13,11 @@ const active = demo.products.filter((product) => product.status === 'active')
 const archived = demo.products.find((product) => product.status === 'archived')!
 
 describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog over HTTP', () => {
-  let app: CatalogApp
+  let app: ShopApp
   const get = (path: string, init?: RequestInit) => fetch(`${app.url}${path}`, init)
 
   beforeAll(async () => {
-    app = await startCatalogApp()
+    app = await startShopApp()
   })
   afterAll(async () => {
     await app?.close()

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumAvailable, hydrated, launchBrowser } from '#test/support/browser'
 import { testServices } from '#test/support/services'
 import { demoCatalog } from '../server/seed/demo-catalog'
-import { startCatalogApp, type CatalogApp } from './catalog-app'
+import { startShopApp, type ShopApp } from '#test/support/shop-app'
 
 if (process.env.CI === 'true' && !chromiumAvailable) throw new Error('Chromium is missing: apt-get install -y chromium')
 
@@ -20,12 +20,12 @@ const product = demo.products.find(
 )!
 
 describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailable)('catalog pages in Chromium', () => {
-  let app: CatalogApp
+  let app: ShopApp
   let browser: Browser
   const cspViolations: string[] = []
 
   beforeAll(async () => {
-    app = await startCatalogApp()
+    app = await startShopApp()
     browser = await launchBrowser()
   })
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testServices } from '#test/support/services'
 import { demoCatalog } from '../server/seed/demo-catalog'
-import { startCatalogApp, type CatalogApp } from './catalog-app'
+import { startShopApp, type ShopApp } from '#test/support/shop-app'
 
 const services = testServices()
 const product = demoCatalog().products.find((candidate) => candidate.status === 'active')!
@@ -9,7 +9,7 @@ const NUL = '\u0000'
 
 /** The kernel's text schemas refuse control characters in every catalog input: a 400 naming the field. */
 describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog refuses control characters in text', () => {
-  let app: CatalogApp
+  let app: ShopApp
   let admin: string
   let shopper: string
   const call = (method: string, path: string, token?: string, body?: object) =>
@@ -25,7 +25,7 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('the catalog refuse
     ((await (await call('GET', '/api/v1/catalog/admin/reviews', admin)).json()) as { total: number }).total
 
   beforeAll(async () => {
-    app = await startCatalogApp()
+    app = await startShopApp()
     ;[admin, shopper] = await Promise.all([app.token('admin'), app.token('customer')])
   })
   afterAll(async () => {

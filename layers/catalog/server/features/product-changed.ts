@@ -18,6 +18,7 @@ export const productChangedEvent = (product: Omit<ProductDocument, 'outbox'>) =>
     priceAmount: product.price,
     currency: product.currency,
     version: product.version,
+    skus: product.variants.length ? product.variants.map((variant) => variant.sku) : [product.sku],
   })
 
 /**

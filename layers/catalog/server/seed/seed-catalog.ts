@@ -1,5 +1,6 @@
 import { IMAGE_URL_PREFIX, type ImageStore } from '../infrastructure/images/image-store'
 import type { CatalogCollections } from '../mongo/collections'
+import { productChangedEvent } from '../features/product-changed'
 import { demoCatalog } from './demo-catalog'
 
 /**
@@ -23,6 +24,8 @@ export async function seedDemoCatalog(
     demo.reviews.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
   )
   // Products last: a crash before this leaves the catalog empty, and the next start seeds it again.
-  await products.insertMany(demo.products)
+  // Each carries its event, as a created product does, so other contexts learn of it (inventory
+  // counts its stock).
+  await products.insertMany(demo.products.map((product) => ({ ...product, outbox: [productChangedEvent(product)] })))
   return { seeded: true, products: demo.products.length }
 }

@@ -5,12 +5,12 @@ import { startApp, type AppProcess } from '#scripts/lib/app-process'
 import { testJwks } from '#test/support/auth-keys'
 import { testServices } from '#test/support/services'
 
-export const ADMIN = { email: 'catalog-admin@example.com', password: 'a long admin passphrase' }
+export const ADMIN = { email: 'shop-admin@example.com', password: 'a long admin passphrase' }
 export const PUBLIC_URL = 'https://shop.test'
 
 let signIns = 0
 
-export interface CatalogApp extends AppProcess {
+export interface ShopApp extends AppProcess {
   /** A bearer token for the admin account (ADMIN_EMAIL), or for a new customer. */
   token(who: 'admin' | 'customer'): Promise<string>
   close(): Promise<void>
@@ -21,11 +21,9 @@ export interface CatalogApp extends AppProcess {
  * demo catalog on first start), served as if at https://shop.test. Pass the `dataDir` of a stopped
  * instance to restart it on the same catalog.
  */
-export async function startCatalogApp(
-  options: { dataDir?: string; env?: Record<string, string> } = {},
-): Promise<CatalogApp> {
+export async function startShopApp(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ShopApp> {
   const services = testServices()
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'shop-catalog-app-')))
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'shop-app-')))
   const app = await startApp({
     DATA_DIR: dataDir,
     DATABASE_URL: services.databaseUrl,

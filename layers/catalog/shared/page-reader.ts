@@ -1,4 +1,5 @@
 import type { Result } from '#kernel/contracts/result'
+import type { Availability } from '#layers/inventory/contracts'
 import type { CategoryDto, HomeDto, ProductDto, ProductPageDto, ReviewPageDto, SearchPageDto } from '../contracts'
 import type { CatalogJson } from './catalog-json'
 
@@ -15,4 +16,6 @@ export interface CatalogPageReader {
   listing(categorySlug: string, query: Record<string, unknown>): Promise<Result<ProductPageDto>>
   search(q: string, query: Record<string, unknown>): Promise<Result<SearchPageDto>>
   reviews(slug: string, page: number): Promise<CatalogJson<ReviewPageDto> | undefined>
+  /** Inventory's word on each sku (through its module), for the pages that sell them. */
+  availability(skus: readonly string[]): Promise<Record<string, Availability>>
 }

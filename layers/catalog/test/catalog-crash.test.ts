@@ -11,7 +11,7 @@ const services = testServices()
 describe.skipIf(!services.databaseUrl || !services.redisUrl)('catalog events across a crash', () => {
   const apps: ShopApp[] = []
   let dataDir: string
-  const db = new pg.Client({ connectionString: services.databaseUrl })
+  let db = new pg.Client({ connectionString: services.databaseUrl })
 
   afterAll(async () => {
     for (const app of apps) await app.stop().catch(() => {})
@@ -33,7 +33,19 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('catalog events acr
     dataDir = await mkdtemp(join(tmpdir(), 'shop-catalog-crash-'))
     // The demo catalog's products carry their created events: the first start forwards those, so the
     // failpoint below meets only the change this test makes.
-    const seeding = await startShopApp({ dataDir })
+    // A database of its own: other apps of this run publish the same demo skus' events.
+    const database = `catalog_crash_${services.runId}`
+    const maintenance = new pg.Client({ connectionString: services.adminDatabaseUrl })
+    await maintenance.connect()
+    await maintenance.query(`drop database if exists ${database}`)
+    await maintenance.query(`create database ${database}`)
+    await maintenance.end()
+    const databaseUrl = Object.assign(new URL(services.databaseUrl!), { pathname: `/${database}` }).toString()
+    await db.end()
+    db = new pg.Client({ connectionString: databaseUrl })
+    await db.connect()
+    const env = { DATABASE_URL: databaseUrl }
+    const seeding = await startShopApp({ dataDir, env })
     apps.push(seeding)
     const listing = (await (await fetch(`${seeding.url}/api/v1/catalog/products?pageSize=1&sort=newest`)).json()) as {
       items: { slug: string }[]
@@ -43,7 +55,7 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('catalog events acr
     }
     await expect.poll(async () => (await events(demo.sku)).at(-1)?.processed, { timeout: 15_000 }).toBe(true)
     await seeding.stop()
-    const first = await startShopApp({ dataDir, env: { SHOP_FAILPOINTS: 'forwarded-before-cleared' } })
+    const first = await startShopApp({ dataDir, env: { ...env, SHOP_FAILPOINTS: 'forwarded-before-cleared' } })
     apps.push(first)
     const admin = await first.token('admin')
     const body = {
@@ -63,7 +75,7 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('catalog events acr
     expect(await events('CRASH-LAMP-1')).toEqual([{ version: 1, processed: false }])
 
     // The document still carries the event: the restarted forwarder sends it again, which adds nothing.
-    const second = await startShopApp({ dataDir })
+    const second = await startShopApp({ dataDir, env })
     apps.push(second)
     await expect.poll(() => events('CRASH-LAMP-1'), { timeout: 15_000 }).toEqual([{ version: 1, processed: true }])
     const product = (await (await fetch(`${second.url}/api/v1/catalog/products/crash-test-lamp`)).json()) as {

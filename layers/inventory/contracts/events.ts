@@ -67,3 +67,5 @@ export const AvailabilityChanged = defineMessage(
   'inventory.availability-changed.v1',
   z.object({ sku, productId: z.string(), availability }),
 )
+
+export type AvailabilityChangedPayload = z.infer<typeof AvailabilityChanged.payload>

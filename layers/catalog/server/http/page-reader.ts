@@ -1,3 +1,5 @@
+import { InventoryModule } from '#layers/inventory/contracts'
+import { resolveModule } from '#kernel/modules/registry'
 import type { HomeDto, ProductDto, ReviewPageDto } from '../../contracts'
 import { catalogJson } from '../../shared/catalog-json'
 import type { CatalogPageReader } from '../../shared/page-reader'
@@ -19,6 +21,8 @@ export function pageReader(catalog: Promise<Catalog>): CatalogPageReader {
     listing: async (slug, query) => listCategory(await catalog, slug, query),
     search: async (q, query) => searchProducts(await catalog, q, query),
     reviews: async (slug, page) => parsed<ReviewPageDto>(await productReviewsJson(await catalog, slug, page)),
+    availability: async (skus) =>
+      skus.length ? Object.fromEntries(await (await resolveModule(InventoryModule)).availability(skus)) : {},
   }
 }
 

@@ -1,7 +1,7 @@
 import { defineNitroPlugin, useRuntimeConfig } from 'nitropack/runtime'
 import { CATALOG_CONTEXT, CatalogModule } from '../../contracts'
 import { registerModule } from '#kernel/modules/registry'
-import { registerOutbox } from '#kernel/messaging/messaging'
+import { registerHandler, registerOutbox } from '#kernel/messaging/messaging'
 import { registerRawBodyRoute } from '#kernel/http/body-rules'
 import { registerCachedPages } from '#kernel/page-cache/registry'
 import { registerFrontRead } from '#kernel/front-lane/front-lane'
@@ -13,6 +13,7 @@ import { useInfrastructure } from '#kernel/infrastructure'
 import { rootLogger } from '#kernel/log/logger'
 import { createCatalog, setCatalog } from '../catalog'
 import { pageReader } from '../http/page-reader'
+import { purgeStockPagesHandler } from '../consumers/purge-stock-pages'
 import { catalogModule } from '../module'
 import { seedDemoCatalog } from '../seed/seed-catalog'
 
@@ -47,6 +48,7 @@ export default defineNitroPlugin((nitroApp) => {
     process.exit(1)
   })
   setCatalog(catalog)
+  registerHandler(purgeStockPagesHandler(() => catalog))
   registerModule(CatalogModule, catalogModule(catalog))
   nitroApp.hooks.hook('close', async () => {
     await (await catalog).forwarder.stop()

@@ -1,10 +1,14 @@
 import { z } from 'zod'
+import { SKU_PATTERN } from './index'
 
 /**
  * The catalog's HTTP API, as the zod schemas its answers follow: /api/openapi.json describes them,
  * and the types in index.ts are inferred from them. Server code imports these; the browser needs
  * only the types, so it never loads zod for them.
  */
+
+/** A sku as the API takes it (a product's own or a variant's), for every module that names one. */
+export const skuInput = z.string().max(48).regex(SKU_PATTERN, 'is not a sku')
 
 /** An amount in minor units (cents) with its ISO 4217 currency: money is never a float. */
 export const money = z

@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { SKU_PATTERN } from '#layers/catalog/contracts'
+import { skuInput } from '#layers/catalog/contracts/api'
 import { MAX_LINE_QUANTITY } from '../../contracts'
 
 /** What the basket's slices accept, as JSON and as the cart page's forms posted without JavaScript. */
 
-export const sku = z.string().max(48).regex(SKU_PATTERN, 'is not a sku')
+export const sku = skuInput
 
 const quantity = (min: number) =>
   z

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SKU_PATTERN } from '#layers/catalog/contracts'
+import { skuInput } from '#layers/catalog/contracts/api'
 
-export const sku = z.string().max(48).regex(SKU_PATTERN, 'is not a sku')
+export const sku = skuInput
 export const skuParams = z.object({ sku })

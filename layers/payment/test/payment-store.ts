@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { sql as raw } from 'kysely'
 import pg from 'pg'
 import { v7 as uuidv7 } from 'uuid'
@@ -49,12 +52,14 @@ async function freshDatabase(database: string): Promise<string> {
  */
 export async function openPayment(
   gateway: { stripeUrl: string; timeoutMs?: number } | 'simulated' = 'simulated',
-  options: { ownDatabase?: string } = {},
+  options: { ownDatabase?: string; embedded?: boolean } = {},
 ) {
   const services = testServices()
   const ownDatabase = options.ownDatabase && `payment_${options.ownDatabase}_${services.runId}`.toLowerCase()
   const databaseUrl = ownDatabase ? await freshDatabase(ownDatabase) : services.databaseUrl
-  const sqlPort: SqlPort = await createSql({ databaseUrl, dataDir: '' })
+  // Embedded: PGlite in a directory of its own, as a newcomer's `npm run dev` runs.
+  const dataDir = options.embedded ? await mkdtemp(join(tmpdir(), 'shop-payment-')) : ''
+  const sqlPort: SqlPort = await createSql({ databaseUrl: options.embedded ? undefined : databaseUrl, dataDir })
   await migrateAll(sqlPort)
   const db = paymentDb(sqlPort)
   let payment: Payment
@@ -107,6 +112,7 @@ export async function openPayment(
     simulatedIntentsOf,
     close: async () => {
       await sqlPort.close()
+      if (dataDir) await rm(dataDir, { recursive: true, force: true })
       if (ownDatabase) await onMaintenance([`drop database if exists ${ownDatabase} with (force)`])
     },
   }

@@ -1,5 +1,6 @@
 import type { Scenario } from '../harness'
 import { amqpRaw } from './amqp-raw'
+import { inventoryReserveHot, inventoryReserveSpread, sqlConditionalUpdate } from './inventory'
 import { outbox, outboxRelay } from './outbox'
 import { outboxRecovery } from './outbox-recovery'
 import { mongoFacets, mongoFindById } from './mongo-wire'
@@ -40,4 +41,7 @@ export const scenarios: Scenario[] = [
   basketGet,
   basketAdd,
   productPageCachedPersonal,
+  sqlConditionalUpdate,
+  inventoryReserveHot,
+  inventoryReserveSpread,
 ]

@@ -37,12 +37,23 @@ async function insertEnvelopes(
   onConflict: ReturnType<typeof sql>,
 ): Promise<void> {
   if (!envelopes.length) return
-  await sql`
-    insert into ${sql.id(schema, 'outbox')} (id, type, content, occurred_on)
-    select * from unnest(${envelopes.map((e) => e.id)}::uuid[], ${envelopes.map((e) => e.type)}::text[],
-      ${envelopes.map((e) => JSON.stringify(e))}::jsonb[], ${envelopes.map((e) => e.occurredAt)}::timestamptz[])
-    ${onConflict}`.execute(executor)
+  await sql`${outboxInsert(schema, envelopes)} ${onConflict}`.execute(executor)
 }
+
+/**
+ * The insert of envelopes into `<schema>.outbox` as a statement to run inside a larger one: a
+ * feature that writes its state and its messages in one round trip puts it in a CTE, with
+ * `condition` (`where exists (select 1 from recorded)`) when the messages depend on a row the same
+ * statement inserts. The caller then calls `announceOutboxCommit` after its commit.
+ */
+export const outboxInsert = (schema: string, envelopes: Envelope[], condition = sql``) => sql`
+  insert into ${sql.id(schema, 'outbox')} (id, type, content, occurred_on)
+  select * from unnest(${envelopes.map((e) => e.id)}::uuid[], ${envelopes.map((e) => e.type)}::text[],
+    ${envelopes.map((e) => JSON.stringify(e))}::jsonb[], ${envelopes.map((e) => e.occurredAt)}::timestamptz[])
+  ${condition}`
+
+/** Wakes the relay after a commit that wrote outbox rows outside `withOutbox` (see `outboxInsert`). */
+export const announceOutboxCommit = (schema: string) => void commits.emit('commit', schema)
 
 /**
  * The one way a handler changes state and emits messages: `work` runs in a transaction and

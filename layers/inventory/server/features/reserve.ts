@@ -1,12 +1,19 @@
+import type { Transaction } from 'kysely'
 import { refuse } from '#kernel/contracts/result'
 import { createEnvelope, type Causation } from '#kernel/messaging/envelope'
-import { withOutbox } from '#kernel/messaging/outbox'
+import { announceOutboxCommit, withOutbox } from '#kernel/messaging/outbox'
 import { INVENTORY_CONTEXT } from '../../contracts'
 import { InventoryReserved, ReservationFailed } from '../../contracts/events'
 import { inLockOrder, shortLinesOf, type ShortLine, type StockLine } from '../domain/short-lines'
 import type { Inventory } from '../inventory'
-import { findReservation, recordReservation, type Reservation } from '../infrastructure/reservation-store'
-import { availableUnits, holdUnits, logMovements, type StockChange } from '../infrastructure/stock-store'
+import type { InventoryDatabase } from '../infrastructure/database'
+import {
+  findReservation,
+  recordAndHold,
+  recordReservation,
+  type Reservation,
+} from '../infrastructure/reservation-store'
+import { availableUnits, type StockChange } from '../infrastructure/stock-store'
 import { availabilityEvents } from './availability-events'
 
 export type ReserveOutcome = { reserved: true; expiresAt: Date } | { reserved: false; shortLines: ShortLine[] }
@@ -44,37 +51,27 @@ export async function reserve(
 ): Promise<ReserveOutcome> {
   const expiresAt = new Date(Date.now() + inventory.holdMs)
   let shortLines: ShortLine[] = []
+  const reservation = { orderId, status: 'held' as const, lines: [...lines], shortLines: null, expiresAt }
+  const reply = replyOf(reservation, cause)
   const held = await withOutbox(inventory.db, INVENTORY_CONTEXT, async (trx, emit) => {
-    if (!(await recordReservation(trx, { orderId, status: 'held', lines: [...lines], shortLines: null, expiresAt }))) {
+    const outcome = await recordAndHold(trx, reservation, reply)
+    if (!outcome.recorded) {
       const earlier = (await findReservation(trx, orderId))!
       emit(replyOf(earlier, cause))
       return outcomeOf(earlier)
     }
-    const changes = []
-    for (const line of inLockOrder(lines)) {
-      const change = await holdUnits(trx, line)
-      if (!change) {
-        shortLines = await shortLinesAt(trx, lines, changes, line)
-        return SHORT
-      }
-      changes.push(change)
+    if (outcome.held.length < lines.length) {
+      shortLines = await shortLinesAt(trx, lines, outcome.held)
+      return SHORT
     }
-    await logMovements(
-      trx,
-      lines.map((line) => ({
-        sku: line.sku,
-        onHandChange: 0,
-        reservedChange: line.quantity,
-        reason: 'reserved',
-        orderId,
-      })),
-    )
-    for (const envelope of availabilityEvents(changes, cause)) emit(envelope)
-    const reservation = { orderId, status: 'held' as const, lines: [...lines], shortLines: null, expiresAt }
-    emit(replyOf(reservation, cause))
+    for (const envelope of availabilityEvents(outcome.held, cause)) emit(envelope)
     return outcomeOf(reservation)
   })
-  if (held !== SHORT) return held as ReserveOutcome
+  if (held !== SHORT) {
+    // The reply went to the outbox inside recordAndHold's statement: the relay is told here.
+    announceOutboxCommit(INVENTORY_CONTEXT)
+    return held as ReserveOutcome
+  }
   return recordShortage(inventory, { orderId, lines: [...lines], shortLines, expiresAt: new Date() }, cause)
 }
 
@@ -84,11 +81,12 @@ export async function reserve(
  * change shows a moment later.
  */
 async function shortLinesAt(
-  trx: Parameters<typeof holdUnits>[0],
+  trx: Transaction<InventoryDatabase>,
   lines: readonly StockLine[],
   held: readonly StockChange[],
-  failed: StockLine,
 ): Promise<ShortLine[]> {
+  // Lines are held in sku order, and the first that could not be stopped the rest.
+  const failed = inLockOrder(lines)[held.length]!
   const available = await availableUnits(
     trx,
     lines.map((line) => line.sku),

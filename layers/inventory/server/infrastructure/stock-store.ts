@@ -23,22 +23,6 @@ export interface Movement {
   note?: string | null
 }
 
-/**
- * Holds `quantity` of a sku if that many are available, in one conditional update: concurrent
- * orders queue on the row and each sees the one before it, so together they never take more than
- * is on hand. Undefined when there are not enough (or inventory does not track the sku).
- */
-export async function holdUnits(trx: Trx, { sku, quantity }: StockLine): Promise<StockChange | undefined> {
-  const row = await trx
-    .updateTable('stock')
-    .set({ reserved: sql`reserved + ${quantity}`, updated_at: sql`now()` })
-    .where('sku', '=', sku)
-    .where(sql<boolean>`on_hand - reserved >= ${quantity}`)
-    .returning(['product_id', 'on_hand', 'reserved'])
-    .executeTakeFirst()
-  return row && changeOf(sku, row, quantity)
-}
-
 /** Applies a change the caller has checked is allowed (a release, a shipment, a restock). */
 export async function changeUnits(
   trx: Trx,
@@ -58,7 +42,8 @@ export async function changeUnits(
   return row && changeOf(sku, row, reserved - onHand)
 }
 
-const changeOf = (
+/** A sku's stock row after a change that took `availableDrop` units from what was available. */
+export const changeOf = (
   sku: string,
   row: { product_id: string; on_hand: number; reserved: number },
   availableDrop: number,

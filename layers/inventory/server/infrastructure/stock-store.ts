@@ -1,6 +1,5 @@
 import { sql, type Transaction } from 'kysely'
 import type { MovementReason } from '../../contracts'
-import type { StockLine } from '../domain/short-lines'
 import type { InventoryDatabase, InventoryDb } from './database'
 
 type Trx = Transaction<InventoryDatabase>

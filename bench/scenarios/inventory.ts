@@ -10,7 +10,7 @@ import { quietLog } from '#test/support/messaging-fixture'
 import { peakRssMb, percentile, ScenarioSkipped, type Measurement, type Scenario } from '../harness'
 
 /** Clients reserving at once: enough to queue on a hot row, as a busy checkout would. */
-const CLIENTS = Number(process.env.BENCH_INVENTORY_CLIENTS ?? 16)
+const CLIENTS = 16
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const HOT = 'BENCH-HOT'
 const SPREAD = Array.from({ length: 1_000 }, (_, n) => `BENCH-S-${String(n + 1).padStart(4, '0')}`)

@@ -16,21 +16,17 @@ export const insertPayment = (db: Db, payment: Insertable<PaymentDatabase['payme
     .executeTakeFirst()
 
 /** The payment, locked until the transaction ends: every change of a payment is made under its lock. */
-export const lockPayment = (
+export function lockPayment(
   trx: Transaction<PaymentDatabase>,
   by: { id: string } | { orderId: string; attempt: number },
-) =>
-  trx
-    .selectFrom('payments')
-    .selectAll()
-    .$if('id' in by, (q) => q.where('id', '=', (by as { id: string }).id))
-    .$if(!('id' in by), (q) =>
-      q
-        .where('order_id', '=', (by as { orderId: string }).orderId)
-        .where('attempt', '=', (by as { attempt: number }).attempt),
-    )
-    .forUpdate()
-    .executeTakeFirst()
+) {
+  const query = trx.selectFrom('payments').selectAll().forUpdate()
+  return (
+    'id' in by
+      ? query.where('id', '=', by.id)
+      : query.where('order_id', '=', by.orderId).where('attempt', '=', by.attempt)
+  ).executeTakeFirst()
+}
 
 /** The payment a gateway's event is about: by its intent, or by the payment id the intent carries. */
 export const lockPaymentOfIntent = (trx: Transaction<PaymentDatabase>, intentId: string, paymentId: string | null) =>
@@ -92,17 +88,12 @@ export const findPayment = (db: Db, id: string) =>
 export const findRefund = (db: Db, id: string) =>
   db.selectFrom('refunds').selectAll().where('id', '=', id).executeTakeFirst()
 
-export const lockRefund = (trx: Transaction<PaymentDatabase>, by: { id: string } | { gatewayRefundId: string }) =>
-  trx
-    .selectFrom('refunds')
-    .selectAll()
-    .where(
-      'id' in by ? 'id' : 'gateway_refund_id',
-      '=',
-      'id' in by ? by.id : (by as { gatewayRefundId: string }).gatewayRefundId,
-    )
-    .forUpdate()
-    .executeTakeFirst()
+export function lockRefund(trx: Transaction<PaymentDatabase>, by: { id: string } | { gatewayRefundId: string }) {
+  const query = trx.selectFrom('refunds').selectAll().forUpdate()
+  return (
+    'id' in by ? query.where('id', '=', by.id) : query.where('gateway_refund_id', '=', by.gatewayRefundId)
+  ).executeTakeFirst()
+}
 
 /** What is refunded or being refunded of a payment: the part no new refund may take again. */
 export async function committedRefunds(trx: Transaction<PaymentDatabase>, payment: PaymentRow): Promise<number> {

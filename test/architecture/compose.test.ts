@@ -28,6 +28,9 @@ describe('compose.yaml', () => {
       'MONGODB_URL',
       'PUBLIC_URL',
       'REDIS_URL',
+      'STRIPE_PUBLISHABLE_KEY',
+      'STRIPE_SECRET_KEY',
+      'STRIPE_WEBHOOK_SECRET',
     ])
     for (const name of Object.keys(environment)) expect(settings).toMatch(new RegExp(`^${name}=`, 'm'))
   })

@@ -40,19 +40,15 @@ async function insertEnvelopes(
   await sql`${outboxInsert(schema, envelopes)} ${onConflict}`.execute(executor)
 }
 
-/**
- * The insert of envelopes into `<schema>.outbox` as a statement to run inside a larger one: a
- * feature that writes its state and its messages in one round trip puts it in a CTE, with
- * `condition` (`where exists (select 1 from recorded)`) when the messages depend on a row the same
- * statement inserts. The caller then calls `announceOutboxCommit` after its commit.
- */
-export const outboxInsert = (schema: string, envelopes: Envelope[], condition = sql``) => sql`
+const outboxInsert = (schema: string, envelopes: Envelope[]) => sql`
   insert into ${sql.id(schema, 'outbox')} (id, type, content, occurred_on)
   select * from unnest(${envelopes.map((e) => e.id)}::uuid[], ${envelopes.map((e) => e.type)}::text[],
-    ${envelopes.map((e) => JSON.stringify(e))}::jsonb[], ${envelopes.map((e) => e.occurredAt)}::timestamptz[])
-  ${condition}`
+    ${envelopes.map((e) => JSON.stringify(e))}::jsonb[], ${envelopes.map((e) => e.occurredAt)}::timestamptz[])`
 
-/** Wakes the relay after a commit that wrote outbox rows outside `withOutbox` (see `outboxInsert`). */
+/**
+ * Wakes the relay after a commit that wrote outbox rows outside `withOutbox`: a database function
+ * that writes its state and its messages in one call (inventory's `reserve`).
+ */
 export const announceOutboxCommit = (schema: string) => void commits.emit('commit', schema)
 
 /**

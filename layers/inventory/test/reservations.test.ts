@@ -42,6 +42,8 @@ describe.skipIf(!services.databaseUrl)('reservations on the real Postgres', () =
     expect(outcome).toEqual({ reserved: false, shortLines: [{ sku: scarce, requested: 5, available: 2 }] })
     expect(await store.stockOf(plenty!)).toEqual({ on_hand: 20, reserved: 0 })
     expect(await store.stockOf(scarce!)).toEqual({ on_hand: 2, reserved: 0 })
+    // The hold on the first line, its movement and the reply written before the short line are undone.
+    expect(await store.movementSums(plenty!)).toEqual({ on_hand: 20, reserved: 0 })
     expect((await store.emitted({ orderId })).map((m) => m.type)).toEqual(['inventory.reservation-failed.v1'])
   })
 

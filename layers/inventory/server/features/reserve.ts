@@ -1,25 +1,18 @@
-import type { Transaction } from 'kysely'
-import { refuse } from '#kernel/contracts/result'
 import { createEnvelope, type Causation } from '#kernel/messaging/envelope'
 import { announceOutboxCommit, withOutbox } from '#kernel/messaging/outbox'
 import { INVENTORY_CONTEXT } from '../../contracts'
-import { InventoryReserved, ReservationFailed } from '../../contracts/events'
-import { inLockOrder, shortLinesOf, type ShortLine, type StockLine } from '../domain/short-lines'
+import { AvailabilityChanged, InventoryReserved, ReservationFailed } from '../../contracts/events'
+import { shortLinesOf, type ShortLine, type StockLine } from '../domain/short-lines'
 import type { Inventory } from '../inventory'
-import type { InventoryDatabase } from '../infrastructure/database'
 import {
   findReservation,
   recordAndHold,
   recordReservation,
   type Reservation,
 } from '../infrastructure/reservation-store'
-import { availableUnits, type StockChange } from '../infrastructure/stock-store'
-import { availabilityEvents } from './availability-events'
+import { availableUnits } from '../infrastructure/stock-store'
 
 export type ReserveOutcome = { reserved: true; expiresAt: Date } | { reserved: false; shortLines: ShortLine[] }
-
-/** Short: a refusal that rolls the holds back; it never leaves this file. */
-const SHORT = refuse(409, 'not enough stock')
 
 /** The reply an order's recorded outcome gives, the first time and every time after. */
 function replyOf(reservation: Reservation, cause: Causation) {
@@ -38,10 +31,10 @@ const outcomeOf = (reservation: Reservation): ReserveOutcome =>
     : { reserved: true, expiresAt: reservation.expiresAt }
 
 /**
- * Holds every line of an order, or none: each line is one conditional update in a single
- * transaction, and the first that finds too little rolls all of them back. The outcome is
- * recorded per order and replied (Reserved or ReservationFailed); the same command again replies
- * the recorded outcome and holds nothing more.
+ * Holds every line of an order, or none: one call records the order, holds each line with a
+ * conditional update and writes the reply, and undoes all of it when a line is short. The outcome
+ * is recorded per order and replied (Reserved or ReservationFailed); the same command again
+ * replies the recorded outcome and holds nothing more.
  */
 export async function reserve(
   inventory: Inventory,
@@ -50,48 +43,41 @@ export async function reserve(
   cause: Causation = {},
 ): Promise<ReserveOutcome> {
   const expiresAt = new Date(Date.now() + inventory.holdMs)
-  let shortLines: ShortLine[] = []
   const reservation = { orderId, status: 'held' as const, lines: [...lines], shortLines: null, expiresAt }
-  const reply = replyOf(reservation, cause)
-  const held = await withOutbox(inventory.db, INVENTORY_CONTEXT, async (trx, emit) => {
-    const outcome = await recordAndHold(trx, reservation, reply)
-    if (!outcome.recorded) {
-      const earlier = (await findReservation(trx, orderId))!
-      emit(replyOf(earlier, cause))
-      return outcomeOf(earlier)
+  const outcome = await recordAndHold(inventory.db, reservation, replyOf(reservation, cause), (sku) =>
+    announcement(sku, cause),
+  )
+  switch (outcome.kind) {
+    case 'held':
+      // The reservation wrote to the outbox itself: the relay is told here.
+      announceOutboxCommit(INVENTORY_CONTEXT)
+      return outcomeOf(reservation)
+    case 'had-outcome':
+      return withOutbox(inventory.db, INVENTORY_CONTEXT, async (trx, emit) => {
+        const earlier = (await findReservation(trx, orderId))!
+        emit(replyOf(earlier, cause))
+        return outcomeOf(earlier)
+      })
+    case 'short': {
+      const shortLines = await shortLinesNow(inventory, lines, outcome.failed)
+      return recordShortage(inventory, { orderId, lines: [...lines], shortLines, expiresAt: new Date() }, cause)
     }
-    if (outcome.held.length < lines.length) {
-      shortLines = await shortLinesAt(trx, lines, outcome.held)
-      return SHORT
-    }
-    for (const envelope of availabilityEvents(outcome.held, cause)) emit(envelope)
-    return outcomeOf(reservation)
-  })
-  if (held !== SHORT) {
-    // The reply went to the outbox inside recordAndHold's statement: the relay is told here.
-    announceOutboxCommit(INVENTORY_CONTEXT)
-    return held as ReserveOutcome
   }
-  return recordShortage(inventory, { orderId, lines: [...lines], shortLines, expiresAt: new Date() }, cause)
 }
 
+/** An AvailabilityChanged for `sku`, whose product and availability the reservation fills in. */
+const announcement = (sku: string, cause: Causation) =>
+  createEnvelope(AvailabilityChanged, { sku, productId: '', availability: { state: 'out-of-stock' } }, cause)
+
 /**
- * The lines there is too little of, as this transaction sees them when a hold fails: what it has
- * held itself is counted as available, and the line that failed is short whatever a concurrent
- * change shows a moment later.
+ * The lines there is too little of once a hold failed: the line that failed is short whatever a
+ * concurrent change shows a moment later, and the others as they stand now.
  */
-async function shortLinesAt(
-  trx: Transaction<InventoryDatabase>,
-  lines: readonly StockLine[],
-  held: readonly StockChange[],
-): Promise<ShortLine[]> {
-  // Lines are held in sku order, and the first that could not be stopped the rest.
-  const failed = inLockOrder(lines)[held.length]!
+async function shortLinesNow(inventory: Inventory, lines: readonly StockLine[], failed: StockLine) {
   const available = await availableUnits(
-    trx,
+    inventory.db,
     lines.map((line) => line.sku),
   )
-  for (const change of held) available.set(change.sku, change.availableBefore)
   available.set(failed.sku, Math.min(available.get(failed.sku) ?? 0, failed.quantity - 1))
   return shortLinesOf(lines, available)
 }

@@ -1,9 +1,8 @@
 import { sql, type Transaction } from 'kysely'
 import type { Envelope } from '#kernel/contracts/messaging'
-import { outboxInsert } from '#kernel/messaging/outbox'
 import { inLockOrder } from '../domain/short-lines'
 import type { ShortLine, StockLine } from '../domain/short-lines'
-import { changeOf, type StockChange } from './stock-store'
+import { LOW_STOCK_THRESHOLD } from '../../contracts'
 import type { InventoryDatabase, InventoryDb, ReservationStatus } from './database'
 
 type Trx = Transaction<InventoryDatabase>
@@ -95,69 +94,39 @@ export async function expiredHolds(db: InventoryDb, limit: number): Promise<stri
   return rows.map((row) => row.order_id)
 }
 
-/** What a reservation's statement did: whether it recorded the order, and the holds it made, in sku order. */
-export interface HoldOutcome {
-  recorded: boolean
-  held: StockChange[]
-}
+/**
+ * What a reservation did: held every line; found the order had an outcome already
+ * (and wrote nothing); or found a line short (and wrote nothing), `failed` being the first.
+ */
+export type HoldOutcome = { kind: 'held' } | { kind: 'had-outcome' } | { kind: 'short'; failed: StockLine }
+
+/** Raised by `inventory.reserve` when a line is short, with how many lines were held in its detail. */
+const STOPPED_SHORT = 'P0S01'
 
 /**
- * Records an order's hold, logs its movements, writes its reply and holds each of its lines, all
- * in one statement and in that order, unless the order has an outcome already (then nothing is
- * written). Each step runs only once the one before it wrote its row. Each line is one conditional
- * update (`on_hand - reserved >= n`), so rows are locked in sku order (no deadlock between two
- * orders), a short line stops the rest, and fewer holds than lines make the caller roll it all
- * back. The holds come last: a hot sku's row is locked only from its update to the commit.
+ * Records an order's hold, logs its movements, writes its reply, holds each of its lines and
+ * announces the availability that changed, in one call of `inventory.reserve` committed on its
+ * own, unless the order has an outcome already (see ADR 0015). Lines are held in sku order, each
+ * with a conditional update (`on_hand - reserved >= n`); a short line undoes all of it.
  */
 export async function recordAndHold(
-  trx: Trx,
+  db: InventoryDb,
   reservation: Omit<Reservation, 'status' | 'shortLines'>,
   reply: Envelope,
+  announce: (sku: string) => Envelope,
 ): Promise<HoldOutcome> {
-  const { orderId, lines } = reservation
-  const ordered = inLockOrder(lines)
-  const step = (i: number) => sql.id(`held_${i}`)
-  const holds = ordered.map(
-    (line, i) => sql`${step(i)} as (
-      update inventory.stock set reserved = reserved + ${line.quantity}, updated_at = now()
-      where sku = ${line.sku} and on_hand - reserved >= ${line.quantity}
-        and exists (select 1 from ${i === 0 ? sql`replied` : step(i - 1)})
-      returning sku, product_id, on_hand, reserved, ${line.quantity}::int as quantity, ${i}::int as step
-    )`,
-  )
-  const { rows } = await sql<{
-    recorded: number
-    sku: string | null
-    product_id: string
-    on_hand: number
-    reserved: number
-    quantity: number
-  }>`
-    with recorded as (
-      insert into inventory.reservations (order_id, status, lines, expires_at)
-      values (${orderId}, 'held', ${JSON.stringify(lines)}::jsonb, ${reservation.expiresAt})
-      on conflict (order_id) do nothing
-      returning order_id
-    ),
-    logged as (
-      insert into inventory.movements (sku, on_hand_change, reserved_change, reason, order_id)
-      select line.sku, 0, line.quantity, 'reserved', recorded.order_id
-      from recorded, unnest(${lines.map((l) => l.sku)}::text[], ${lines.map((l) => l.quantity)}::int[]) as line (sku, quantity)
-      returning order_id
-    ),
-    replied as (
-      ${outboxInsert('inventory', [reply], sql`where exists (select 1 from logged) returning id`)}
-    ),
-    ${sql.join(holds)}
-    select (select count(*)::int from recorded) as recorded, held.*
-    from (select 1) as one
-    left join (${sql.join(
-      ordered.map((_, i) => sql`select * from ${step(i)}`),
-      sql` union all `,
-    )}) as held on true
-    order by held.step`.execute(trx)
-  return {
-    recorded: rows[0]!.recorded === 1,
-    held: rows.filter((row) => row.sku !== null).map((row) => changeOf(row.sku!, row, row.quantity)),
+  const ordered = inLockOrder(reservation.lines)
+  try {
+    const { rows } = await sql<{ outcome: 'held' | 'had-outcome' }>`
+      select inventory.reserve(
+        ${reservation.orderId}, ${ordered.map((line) => line.sku)}::text[],
+        ${ordered.map((line) => line.quantity)}::int[], ${JSON.stringify(reservation.lines)}::jsonb,
+        ${reservation.expiresAt}, ${JSON.stringify(reply)}::jsonb,
+        ${ordered.map((line) => JSON.stringify(announce(line.sku)))}::jsonb[], ${LOW_STOCK_THRESHOLD}
+      ) as outcome`.execute(db)
+    return { kind: rows[0]!.outcome }
+  } catch (error) {
+    if ((error as { code?: string }).code !== STOPPED_SHORT) throw error
+    return { kind: 'short', failed: ordered[Number((error as { detail: string }).detail)]! }
   }
 }

@@ -42,7 +42,7 @@ export async function changeUnits(
 }
 
 /** A sku's stock row after a change that took `availableDrop` units from what was available. */
-export const changeOf = (
+const changeOf = (
   sku: string,
   row: { product_id: string; on_hand: number; reserved: number },
   availableDrop: number,

@@ -27,6 +27,8 @@ export async function startModuleBus(options: {
   sql: SqlPort
   handlers: MessageHandler[]
   collect: string[]
+  /** The outboxes the relay empties: the module's own unless several modules run together. */
+  outboxes?: string[]
 }) {
   const services = testServices()
   const prefix = `test-${services.runId}-${options.module}-${options.transport}`
@@ -45,7 +47,7 @@ export async function startModuleBus(options: {
     amqpUrl: options.transport === 'rabbitmq' ? services.amqpUrl : undefined,
     busPrefix: prefix,
     handlers,
-    outboxes: () => [options.module],
+    outboxes: () => options.outboxes ?? [options.module],
     retryDelaysMs: TEST_RETRY_DELAYS_MS,
     relayIdleMs: 100,
   })

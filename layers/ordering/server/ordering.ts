@@ -17,3 +17,13 @@ export function createOrdering(
 ): Ordering {
   return { db: orderingDb(infrastructure.sql), paymentTimeoutMs: settings.paymentTimeoutMs, log }
 }
+
+let current: Promise<Ordering> | undefined
+
+export const setOrdering = (ordering: Promise<Ordering>) => void (current = ordering)
+
+/** The ordering this process started; slices, consumers and tasks await it (Nitro does not await plugins). */
+export function useOrdering(): Promise<Ordering> {
+  if (!current) throw new Error('the ordering plugin has not started')
+  return current
+}

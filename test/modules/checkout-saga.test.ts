@@ -10,9 +10,8 @@ import type { Inventory } from '#layers/inventory/server/inventory'
 import { checkoutSagaHandler } from '#layers/ordering/server/consumers/checkout-saga'
 import { createOrder } from '#layers/ordering/server/features/create-order'
 import { cancelOverduePayments } from '#layers/ordering/server/features/payment-timeouts'
-import { orderingDb } from '#layers/ordering/server/infrastructure/database'
-import type { Ordering } from '#layers/ordering/server/ordering'
-import { anOrder } from '#layers/ordering/test/ordering-store'
+import { createOrdering, type Ordering } from '#layers/ordering/server/ordering'
+import { anOrder, placedOrder } from '#layers/ordering/test/ordering-store'
 import { paymentCommandsHandler } from '#layers/payment/server/consumers/payment-commands'
 import { answerChallenge } from '#layers/payment/server/features/simulated-challenge'
 import { paymentDb } from '#layers/payment/server/infrastructure/database'
@@ -46,7 +45,7 @@ describe.each([...busTransports(), ['embedded', false] as const])('the checkout 
     dataDir = variant === 'embedded' ? await mkdtemp(join(tmpdir(), 'shop-checkout-')) : ''
     sqlPort = await createSql({ databaseUrl: dataDir ? undefined : testServices().databaseUrl, dataDir })
     await migrateAll(sqlPort)
-    ordering = { db: orderingDb(sqlPort), paymentTimeoutMs: PAYMENT_TIMEOUT_MS, log: quietLog }
+    ordering = createOrdering({ sql: sqlPort }, { paymentTimeoutMs: PAYMENT_TIMEOUT_MS }, quietLog)
     const inventory: Inventory = { db: inventoryDb(sqlPort), startingStock: 'none', holdMs: 60_000, log: quietLog }
     const db = paymentDb(sqlPort)
     const simulated = simulatedGateway(db, 'https://shop.test')
@@ -88,7 +87,7 @@ describe.each([...busTransports(), ['embedded', false] as const])('the checkout 
   async function place(skus: string[], paymentMethod = 'pm_card_visa') {
     const order = anOrder({ paymentMethod })
     order.lines = order.lines.slice(0, skus.length).map((line, i) => ({ ...line, sku: skus[i]! }))
-    return createOrder(ordering, order)
+    return placedOrder(createOrder(ordering, order))
   }
 
   const statusOf = async (orderId: string) =>

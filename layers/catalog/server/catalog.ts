@@ -2,6 +2,8 @@ import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import type { ProductPageDto, SkuSnapshot } from '../contracts'
 import type { Infrastructure } from '#kernel/infrastructure'
+import { resolveModule } from '#kernel/modules/registry'
+import { OrderingModule } from '#layers/ordering/contracts'
 import { rateLimiter, type RateLimiter } from '#kernel/redis/rate-limiter'
 import { createJsonCache, type JsonCache } from './infrastructure/cache/json-cache'
 import { createImageStore, type ImageStore } from './infrastructure/images/image-store'
@@ -30,6 +32,8 @@ export interface Catalog {
   limiter: RateLimiter
   /** Moves events written with product documents to the relay's outbox. */
   forwarder: OutboxForwarder
+  /** Ordering tells whether a reviewer bought the product (a "verified purchase"). */
+  ordering: () => Promise<Pick<OrderingModule, 'hasPurchased'>>
   log: Logger
 }
 
@@ -59,6 +63,7 @@ export async function createCatalog(
     images: createImageStore(settings.dataDir),
     limiter: rateLimiter(infrastructure.redis.client),
     forwarder: createOutboxForwarder(collections, infrastructure.sql, log),
+    ordering: () => resolveModule(OrderingModule),
     log,
   }
 }

@@ -52,6 +52,14 @@ describe('shopper reviews and their moderation', () => {
     expect(listed.items.map((item) => item.id)).not.toContain(created.id)
   })
 
+  it('marks the review of a shopper who bought the product a verified purchase', async () => {
+    const product = onSale[3]!
+    const buyer = userId()
+    store.purchases.add(`${buyer} ${String(product._id)}`)
+    expect(await posted(product, 5, buyer)).toMatchObject({ verified: true })
+    expect(await posted(product, 4)).toMatchObject({ verified: false })
+  })
+
   it('takes one review per shopper and product', async () => {
     const [first, second] = onSale.slice(1, 3) as [ProductDocument, ProductDocument]
     const shopper = userId()

@@ -16,6 +16,8 @@ export interface CatalogStore {
   mongo: MongoPort
   redis: RedisPort
   sql: SqlPort
+  /** Who bought what, as ordering would answer it: `${userId} ${productId}`. */
+  purchases: Set<string>
   close(): Promise<void>
 }
 
@@ -34,8 +36,14 @@ export async function openCatalogStore(name: string): Promise<CatalogStore> {
   const databaseName = `catalog_${name}_${services.runId}`
   const catalog = await createCatalog({ mongo, redis, sql }, { databaseName, dataDir }, pino({ level: 'silent' }))
   await seedDemoCatalog(catalog.collections, catalog.images)
+  // Ordering is not started here: purchases are what a test records (`${userId} ${productId}`).
+  const purchases = new Set<string>()
+  catalog.ordering = async () => ({
+    hasPurchased: async (userId, productId) => purchases.has(`${userId} ${productId}`),
+  })
   return {
     catalog,
+    purchases,
     mongo,
     redis,
     sql,

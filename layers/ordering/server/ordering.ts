@@ -1,5 +1,8 @@
 import type { Logger } from 'pino'
 import type { Infrastructure } from '#kernel/infrastructure'
+import { resolveModule } from '#kernel/modules/registry'
+import { BasketModule } from '#layers/basket/contracts'
+import { CatalogModule } from '#layers/catalog/contracts'
 import { orderingDb, type OrderingDb } from './infrastructure/database'
 
 /** Everything ordering's features need, built once at start-up. */
@@ -7,6 +10,9 @@ export interface Ordering {
   db: OrderingDb
   /** How long an order whose stock is held waits for its payment before it is cancelled. */
   paymentTimeoutMs: number
+  /** The customer's basket becomes the order; the catalog prices its lines at that moment. */
+  basket: () => Promise<BasketModule>
+  catalog: () => Promise<CatalogModule>
   log: Logger
 }
 
@@ -15,7 +21,13 @@ export function createOrdering(
   settings: { paymentTimeoutMs: number },
   log: Logger,
 ): Ordering {
-  return { db: orderingDb(infrastructure.sql), paymentTimeoutMs: settings.paymentTimeoutMs, log }
+  return {
+    db: orderingDb(infrastructure.sql),
+    paymentTimeoutMs: settings.paymentTimeoutMs,
+    basket: () => resolveModule(BasketModule),
+    catalog: () => resolveModule(CatalogModule),
+    log,
+  }
 }
 
 let current: Promise<Ordering> | undefined

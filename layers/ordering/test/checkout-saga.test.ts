@@ -18,7 +18,7 @@ describe.each([
   const types = async (orderId: string) => (await store.emitted(orderId)).map((m) => m.type)
 
   it('saves a placed order with its items, its first statuses, its event and the command that reserves its stock', async () => {
-    const { orderId, number, status, order } = await store.placed()
+    const { orderId, orderNumber: number, status, order } = await store.placed()
     expect(number).toMatch(/^SO-\d{6,}$/)
     expect(status).toBe('InventoryReserving')
     const row = await store.orderRow(orderId)
@@ -26,7 +26,8 @@ describe.each([
       status: 'InventoryReserving',
       version: 1,
       subtotal: 4848,
-      total: 4848,
+      shipping: 495,
+      total: 5343,
       currency: 'EUR',
     })
     expect(row.shipping_address).toEqual(order.shippingAddress)
@@ -37,7 +38,7 @@ describe.each([
       'ordering.order-status-changed.v1',
       'inventory.reserve.v1',
     ])
-    expect(messages[0]!.payload).toMatchObject({ orderNumber: number, total: { amount: 4848, currency: 'EUR' } })
+    expect(messages[0]!.payload).toMatchObject({ orderNumber: number, total: { amount: 5343, currency: 'EUR' } })
     expect(messages[2]!.payload).toEqual({
       orderId,
       lines: [
@@ -58,7 +59,7 @@ describe.each([
     expect(payment.payload).toMatchObject({
       orderId,
       attempt: 1,
-      amount: { amount: 4848, currency: 'EUR' },
+      amount: { amount: 5343, currency: 'EUR' },
       paymentMethod: 'pm_card_visa',
       returnPath: `/account/orders/${orderId}`,
     })
@@ -99,7 +100,7 @@ describe.each([
       orderId,
       paymentId: uuidv7(),
       attempt: 1,
-      amount: { amount: 4848, currency: 'EUR' },
+      amount: { amount: 5343, currency: 'EUR' },
     })
     const inbox = { handler: 'ordering.test', envelope: completed }
     const outcomes = await Promise.all(

@@ -9,18 +9,24 @@ import { quietLog } from '#test/support/messaging-fixture'
 import { testServices } from '#test/support/services'
 import type { Address } from '../server/domain/address'
 import { createOrder, type NewOrder } from '../server/features/create-order'
-import { orderingDb } from '../server/infrastructure/database'
-import type { Ordering } from '../server/ordering'
+import { createOrdering } from '../server/ordering'
 
 export const ADDRESS: Address = {
   fullName: 'Ada Lovelace',
-  line1: '12 St James’s Square',
+  line1: '12 Merrion Square',
   line2: null,
-  city: 'London',
+  city: 'Dublin',
   region: null,
-  postalCode: 'SW1Y 4JH',
-  country: 'GB',
+  postalCode: 'D02 XY45',
+  country: 'IE',
   phone: null,
+}
+
+/** What createOrder placed; a refusal fails the test that expected an order. */
+export async function placedOrder(placing: ReturnType<typeof createOrder>) {
+  const placed = await placing
+  if (!placed.ok) throw new Error(`the order was refused: ${placed.detail}`)
+  return placed.value
 }
 
 /** A two-line order of a new customer, paid by the simulated gateway's success card. */
@@ -65,15 +71,15 @@ export async function openOrdering(options: { embedded?: boolean; paymentTimeout
   const dataDir = options.embedded ? await mkdtemp(join(tmpdir(), 'shop-ordering-')) : ''
   const sqlPort = await createSql({ databaseUrl: options.embedded ? undefined : testServices().databaseUrl, dataDir })
   await migrateAll(sqlPort)
-  const ordering: Ordering = {
-    db: orderingDb(sqlPort),
-    paymentTimeoutMs: options.paymentTimeoutMs ?? 15 * 60_000,
-    log: quietLog,
-  }
+  const ordering = createOrdering(
+    { sql: sqlPort },
+    { paymentTimeoutMs: options.paymentTimeoutMs ?? 15 * 60_000 },
+    quietLog,
+  )
 
   const placed = async (changes: Partial<NewOrder> = {}) => {
     const order = anOrder(changes)
-    return { ...(await createOrder(ordering, order)), order }
+    return { ...(await placedOrder(createOrder(ordering, order))), order }
   }
 
   const orderRow = (orderId: string) =>

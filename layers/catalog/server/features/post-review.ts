@@ -6,7 +6,6 @@ import type { ReviewDocument } from '../mongo/documents'
 import { moderatedReviewOf, type ModeratedReviewDto } from '../mongo/review-views'
 import type { Catalog } from '../catalog'
 import { countReviewAttempt } from './review-limit'
-import { isVerifiedPurchase } from './verified-purchase'
 
 /**
  * A signed-in shopper's review of a product on sale, at most REVIEWS_PER_HOUR attempts an hour. It waits for a moderator (`pending`) and counts
@@ -31,7 +30,7 @@ export async function postReview(
     productId: product._id,
     userId,
     ...input,
-    verified: await isVerifiedPurchase(userId, String(product._id)),
+    verified: await (await catalog.ordering()).hasPurchased(userId, String(product._id)),
     status: 'pending',
     createdAt: new Date(),
   }

@@ -2,13 +2,15 @@ import { sql } from 'kysely'
 import { createEnvelope, type Causation } from '#kernel/messaging/envelope'
 import { withOutbox } from '#kernel/messaging/outbox'
 import type { SkuSnapshot } from '#layers/catalog/contracts'
-import { ORDERING_CONTEXT } from '../../contracts'
+import { refuse, success, type Result } from '#kernel/contracts/result'
+import { ORDERING_CONTEXT, type PlacedOrderDto } from '../../contracts'
 import { OrderCreated } from '../../contracts/events'
 import type { Address } from '../domain/address'
 import { started } from '../domain/checkout-saga'
 import type { OrderRecord } from '../infrastructure/order-store'
 import { recordSteps } from '../infrastructure/order-store'
 import type { Ordering } from '../ordering'
+import { deliveryCharge } from '../../shared/delivery'
 import { sagaMessages } from './saga-commands'
 
 /** A line as the catalog priced it when the order was placed; amounts in minor units. */
@@ -27,23 +29,42 @@ export interface NewOrder {
   paymentMethod: string
   idempotencyKey?: string
   requestHash?: string
+  /** The total the customer was shown, in minor units: a different one now refuses the order. */
+  expectedTotal?: number
 }
+
+/** Another request with the same idempotency key placed its order first. */
+export const KEY_TAKEN = refuse(409, 'An order was already placed with this Idempotency-Key.', {
+  code: 'idempotency-key-taken',
+})
 
 /**
  * Saves an order, its items, its first statuses and `ordering.order-created.v1` in one
  * transaction, and starts its saga: the first command (reserve its stock) leaves in the same
  * commit, so an order is never saved without its saga under way, nor the other way round.
+ * Standard delivery is charged on its subtotal. A key another order holds refuses with
+ * `KEY_TAKEN` and saves nothing.
  */
-export async function createOrder(ordering: Ordering, order: NewOrder, cause: Causation = {}) {
+export async function createOrder(
+  ordering: Ordering,
+  order: NewOrder,
+  cause: Causation = {},
+): Promise<Result<PlacedOrderDto>> {
   const lines = order.lines.map((line, i) => ({ ...line, line: i + 1, lineTotal: line.unitPrice * line.quantity }))
   const subtotal = lines.reduce((sum, line) => sum + line.lineTotal, 0)
+  const shipping = deliveryCharge(subtotal)
+  const total = subtotal + shipping
+  if (order.expectedTotal !== undefined && order.expectedTotal !== total)
+    return refuse(409, 'Prices have changed since you looked: check the new total, then place your order again.', {
+      code: 'total-changed',
+    })
   const saga = started()
   const status = saga.steps.at(-1)!.to
   return withOutbox(ordering.db, ORDERING_CONTEXT, async (trx, emit) => {
     const { rows } = await sql<{ number: string }>`
       select 'SO-' || nextval('ordering.order_numbers') as number`.execute(trx)
     const number = rows[0]!.number
-    await trx
+    const inserted = await trx
       .insertInto('orders')
       .values({
         id: order.id,
@@ -52,14 +73,17 @@ export async function createOrder(ordering: Ordering, order: NewOrder, cause: Ca
         status,
         currency: order.currency,
         subtotal,
-        total: subtotal,
+        shipping,
+        total,
         shipping_address: JSON.stringify(order.shippingAddress),
         billing_address: JSON.stringify(order.billingAddress),
         payment_method: order.paymentMethod,
         idempotency_key: order.idempotencyKey ?? null,
         request_hash: order.requestHash ?? null,
       })
-      .execute()
+      .onConflict((conflict) => conflict.columns(['user_id', 'idempotency_key']).doNothing())
+      .executeTakeFirst()
+    if (inserted.numInsertedOrUpdatedRows === 0n) return KEY_TAKEN
     await trx
       .insertInto('order_items')
       .values(
@@ -97,7 +121,7 @@ export async function createOrder(ordering: Ordering, order: NewOrder, cause: Ca
             unitPrice: money(line.unitPrice),
             lineTotal: money(line.lineTotal),
           })),
-          total: money(subtotal),
+          total: money(total),
         },
         cause,
       ),
@@ -109,11 +133,11 @@ export async function createOrder(ordering: Ordering, order: NewOrder, cause: Ca
       status,
       version: 1,
       currency: order.currency,
-      total: subtotal,
+      total,
       paymentMethod: order.paymentMethod,
       items: lines.map(({ sku, quantity }) => ({ sku, quantity })),
     }
     for (const message of sagaMessages(saga, record, cause)) emit(message)
-    return { orderId: order.id, number, status }
+    return success({ orderId: order.id, orderNumber: number, status })
   })
 }

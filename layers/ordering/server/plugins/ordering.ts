@@ -3,13 +3,15 @@ import { InvalidSettingsError } from '#kernel/config/settings'
 import { useInfrastructure } from '#kernel/infrastructure'
 import { rootLogger } from '#kernel/log/logger'
 import { registerHandler, registerOutbox } from '#kernel/messaging/messaging'
-import { ORDERING_CONTEXT } from '../../contracts'
+import { registerModule } from '#kernel/modules/registry'
+import { ORDERING_CONTEXT, OrderingModule } from '../../contracts'
 import { parseOrderingSettings } from '../config/ordering-settings'
 import { checkoutSagaHandler } from '../consumers/checkout-saga'
 import { clearPaidBasketHandler } from '../consumers/clear-paid-basket'
+import { orderingModule } from '../module'
 import { createOrdering, setOrdering, useOrdering } from '../ordering'
 
-/** Ordering's start-up: its outbox joins the relay, the saga's consumers join the bus. */
+/** Ordering's start-up: its outbox joins the relay, the saga's consumers join the bus, its module is offered. */
 export default defineNitroPlugin(() => {
   registerOutbox(ORDERING_CONTEXT)
   const log = rootLogger.child({ module: ORDERING_CONTEXT })
@@ -29,6 +31,7 @@ export default defineNitroPlugin(() => {
     process.exit(1)
   })
   setOrdering(ordering)
+  registerModule(OrderingModule, orderingModule(ordering))
   registerHandler(checkoutSagaHandler(useOrdering))
   registerHandler(clearPaidBasketHandler())
 })

@@ -1,0 +1,8 @@
+import type { OrderingModule } from '../contracts'
+import { hasPurchased } from './features/has-purchased'
+import type { Ordering } from './ordering'
+
+/** Ordering's in-process interface, over its features; the plugin registers it. */
+export const orderingModule = (ordering: Promise<Ordering>): OrderingModule => ({
+  hasPurchased: async (userId, productId) => hasPurchased(await ordering, userId, productId),
+})

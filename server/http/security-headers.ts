@@ -22,7 +22,8 @@ export function baseSecurityHeaders(https: boolean): Record<string, string> {
  * The policy for server-rendered pages: scripts run only with this response's nonce (and what
  * they load, via 'strict-dynamic'), nothing may frame the shop, plugins and <base> are off.
  * Styles stay 'unsafe-inline': Vue binds style attributes, and CSS cannot run code. It is joined
- * once: every page answer, cached ones included, only puts its nonce in between.
+ * once: every page answer, cached ones included, only puts its nonce in between. Stripe's hosts
+ * are the checkout's Payment Element (Stripe.js, its frames and its API), as Stripe documents them.
  */
 const [PAGE_POLICY_HEAD, PAGE_POLICY_TAIL] = [
   "default-src 'self'",
@@ -30,7 +31,8 @@ const [PAGE_POLICY_HEAD, PAGE_POLICY_TAIL] = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' https://api.stripe.com",
+  'frame-src https://js.stripe.com https://hooks.stripe.com',
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",

@@ -87,6 +87,14 @@ export const DELIVERY_COUNTRIES = [
 ] as const
 export type DeliveryCountry = (typeof DELIVERY_COUNTRIES)[number]
 
+/** An address's required fields, as the messages about them name them ("Enter the postcode."). */
+export const REQUIRED_ADDRESS_FIELDS = {
+  fullName: 'the full name',
+  line1: 'the street and number',
+  city: 'the town or city',
+  postalCode: 'the postcode',
+} as const
+
 /** Standard delivery (the delivery help page): a flat charge, free from a subtotal on, both in minor units. */
 export const DELIVERY_CHARGE = 495
 export const FREE_DELIVERY_FROM = 5000

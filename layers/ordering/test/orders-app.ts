@@ -13,12 +13,13 @@ export const ORDERS = '/api/v1/orders'
  * The shop on the real Postgres and Redis, its saga's messages through the real RabbitMQ (when this
  * run has it), with a payment timeout of `paymentTimeoutSeconds`.
  */
-export async function startOrdersApp(paymentTimeoutSeconds = 900): Promise<ShopApp> {
+export async function startOrdersApp(paymentTimeoutSeconds = 900, env: Record<string, string> = {}): Promise<ShopApp> {
   const services = testServices()
   const app = await startShopApp({
     env: {
       ORDER_PAYMENT_TIMEOUT_SECONDS: String(paymentTimeoutSeconds),
       ...(services.amqpUrl && { AMQP_URL: services.amqpUrl, BUS_PREFIX: services.busPrefix }),
+      ...env,
     },
   })
   await waitForCatalog(app.url)

@@ -28,3 +28,17 @@ export const webhookReceiptDto = z.object({
 
 export type ChallengeDto = z.infer<typeof challengeDto>
 export type ChallengeAnswerDto = z.infer<typeof challengeAnswerDto>
+
+export const checkoutPaymentDto = z
+  .discriminatedUnion('gateway', [
+    z.object({ gateway: z.literal('stripe'), publishableKey: z.string() }),
+    z.object({
+      gateway: z.literal('simulated'),
+      testCards: z.array(z.object({ number: z.string(), paymentMethod: z.string(), behaviour: z.string() })),
+    }),
+  ])
+  .meta({
+    id: 'CheckoutPayment',
+    description:
+      "How the checkout takes a payment method: Stripe's Payment Element, or the simulated gateway's test cards.",
+  })

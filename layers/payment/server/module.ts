@@ -1,12 +1,10 @@
-import { TEST_CARDS, type PaymentModule } from '../contracts'
+import type { PaymentModule } from '../contracts'
+import { checkoutPayment } from './features/checkout-payment'
 import { latestPayment } from './features/latest-payment'
 import type { Payment } from './payment'
 
 /** Payment's in-process interface, over its features; the plugin registers it. */
 export const paymentModule = (payment: Promise<Payment>, stripePublishableKey: string | undefined): PaymentModule => ({
-  checkout: () =>
-    stripePublishableKey
-      ? { gateway: 'stripe', publishableKey: stripePublishableKey }
-      : { gateway: 'simulated', testCards: TEST_CARDS },
+  checkout: () => checkoutPayment(stripePublishableKey),
   latestPayment: async (orderId) => latestPayment(await payment, orderId),
 })

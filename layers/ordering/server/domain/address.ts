@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { singleLine } from '#kernel/contracts/text'
-import { DELIVERY_COUNTRIES } from '../../contracts'
+import { DELIVERY_COUNTRIES, REQUIRED_ADDRESS_FIELDS as REQUIRED } from '../../contracts'
 
 /** A line of an address as people type it: required, trimmed, within `max` characters. */
 const required = (what: string, max: number) =>
@@ -19,12 +19,12 @@ const optional = (what: string, max: number) =>
  */
 export const addressInput = z
   .object({
-    fullName: required('the full name', 100),
-    line1: required('the street and number', 200),
+    fullName: required(REQUIRED.fullName, 100),
+    line1: required(REQUIRED.line1, 200),
     line2: optional('the second line', 200),
-    city: required('the town or city', 100),
+    city: required(REQUIRED.city, 100),
     region: optional('the region', 100),
-    postalCode: required('the postcode', 16).regex(
+    postalCode: required(REQUIRED.postalCode, 16).regex(
       /^[A-Za-z0-9][A-Za-z0-9 -]*[A-Za-z0-9]$/,
       'Enter the postcode as letters, digits, spaces or hyphens.',
     ),

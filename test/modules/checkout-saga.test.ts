@@ -110,7 +110,8 @@ describe.each([...busTransports(), ['embedded', false] as const])('the checkout 
     expect(await stockOf(tee!)).toEqual({ on_hand: 5, reserved: 2 })
     expect(await stockOf(mug!)).toEqual({ on_hand: 3, reserved: 1 })
     const payments = await paymentsOf(orderId)
-    expect(payments).toEqual([expect.objectContaining({ status: 'succeeded', amount: 4848, currency: 'EUR' })])
+    // Two tees at 19.99 and a mug at 8.50, and standard delivery (4.95: under 50.00).
+    expect(payments).toEqual([expect.objectContaining({ status: 'succeeded', amount: 5343, currency: 'EUR' })])
     await expect
       .poll(() => statusesAnnounced(orderId), { timeout: 20_000 })
       .toEqual(['InventoryReserving', 'InventoryReserved', 'PaymentPending', 'Paid'])

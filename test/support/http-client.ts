@@ -3,7 +3,7 @@ import type { AppProcess } from '#scripts/lib/app-process'
 let clients = 0
 
 /** A caller with its own address (X-Forwarded-For) and, in browser mode, a cookie jar. */
-export function client(app: AppProcess, options: { browser?: boolean } = {}) {
+export function client(app: Pick<AppProcess, 'url'>, options: { browser?: boolean } = {}) {
   const ip = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${++clients % 250}`
   const jar = new Map<string, string>()
   const csrfCookie = () => [...jar].find(([name]) => name.endsWith('shop-csrf'))?.[1]

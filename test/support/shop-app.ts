@@ -39,34 +39,37 @@ export async function startShopApp(options: { dataDir?: string; env?: Record<str
     ADMIN_PASSWORD: ADMIN.password,
     ...options.env,
   })
-  const signIn = async (body: object, path: string) => {
-    const response = await fetch(`${app.url}/api/v1/identity/${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-forwarded-for': `10.98.${++signIns % 250}.${Math.floor(Math.random() * 250)}`,
-      },
-      body: JSON.stringify(body),
-    })
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
-    return ((await response.json()) as { accessToken: string }).accessToken
-  }
+  const signIn = (body: object, path: 'login' | 'register') => accessToken(app.url, body, path)
   return {
     ...app,
-    token: (who) =>
-      who === 'admin'
-        ? signIn(ADMIN, 'login')
-        : signIn(
-            {
-              email: `shopper-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`,
-              password: 'a fine shopper passphrase',
-              firstName: 'Sam',
-            },
-            'register',
-          ),
+    token: (who) => (who === 'admin' ? signIn(ADMIN, 'login') : signIn(NEW_SHOPPER(), 'register')),
     async close() {
       await app.stop()
       await rm(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** A new shopper's registration, under an address nobody else uses. */
+const NEW_SHOPPER = () => ({
+  email: `shopper-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`,
+  password: 'a fine shopper passphrase',
+  firstName: 'Sam',
+})
+
+/**
+ * An access token from the shop at `url`: signing in, or registering a new shopper (the default),
+ * from an address of its own (X-Forwarded-For, where the app trusts it).
+ */
+export async function accessToken(url: string, body: object = NEW_SHOPPER(), path: 'login' | 'register' = 'register') {
+  const response = await fetch(`${url}/api/v1/identity/${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': `10.98.${++signIns % 250}.${Math.floor(Math.random() * 250)}`,
+    },
+    body: JSON.stringify(body),
+  })
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
+  return ((await response.json()) as { accessToken: string }).accessToken
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
+import { ownDatabase } from '#test/support/own-database'
 import { testServices } from '#test/support/services'
 import { startShopApp, type ShopApp } from '#test/support/shop-app'
 
@@ -34,13 +35,7 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('catalog events acr
     // The demo catalog's products carry their created events: the first start forwards those, so the
     // failpoint below meets only the change this test makes.
     // A database of its own: other apps of this run publish the same demo skus' events.
-    const database = `catalog_crash_${services.runId}`
-    const maintenance = new pg.Client({ connectionString: services.adminDatabaseUrl })
-    await maintenance.connect()
-    await maintenance.query(`drop database if exists ${database}`)
-    await maintenance.query(`create database ${database}`)
-    await maintenance.end()
-    const databaseUrl = Object.assign(new URL(services.databaseUrl!), { pathname: `/${database}` }).toString()
+    const databaseUrl = await ownDatabase('catalog_crash')
     await db.end()
     db = new pg.Client({ connectionString: databaseUrl })
     await db.connect()

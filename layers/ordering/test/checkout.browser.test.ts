@@ -19,7 +19,7 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
 
   beforeAll(async () => {
     // Plain HTTP, as in development: cookies without the __Host- prefix.
-    app = await startOrdersApp(900, { PUBLIC_URL: 'http://localhost:3000', TRUST_PROXY_HOPS: '0' })
+    app = await startOrdersApp({ env: { PUBLIC_URL: 'http://localhost:3000', TRUST_PROXY_HOPS: '0' } })
     browser = await launchBrowser()
     sku = (await skusInStock(app, 1))[0]!
   })

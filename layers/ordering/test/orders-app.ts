@@ -3,7 +3,7 @@ import { expect, vi } from 'vitest'
 import { waitForCatalog } from '#scripts/lib/demo-shop'
 import { client } from '#test/support/http-client'
 import { testServices } from '#test/support/services'
-import { startShopApp, type ShopApp } from '#test/support/shop-app'
+import { accessToken, startShopApp, type ShopApp } from '#test/support/shop-app'
 import type { OrderDto, OrderStatus, PlacedOrderDto } from '../contracts'
 import { ADDRESS } from './ordering-store'
 
@@ -13,9 +13,13 @@ export const ORDERS = '/api/v1/orders'
  * The shop on the real Postgres and Redis, its saga's messages through the real RabbitMQ (when this
  * run has it), with a payment timeout of `paymentTimeoutSeconds`.
  */
-export async function startOrdersApp(paymentTimeoutSeconds = 900, env: Record<string, string> = {}): Promise<ShopApp> {
+export async function startOrdersApp(
+  options: { paymentTimeoutSeconds?: number; env?: Record<string, string>; dataDir?: string } = {},
+): Promise<ShopApp> {
+  const { paymentTimeoutSeconds = 900, env = {}, dataDir } = options
   const services = testServices()
   const app = await startShopApp({
+    dataDir,
     env: {
       ORDER_PAYMENT_TIMEOUT_SECONDS: String(paymentTimeoutSeconds),
       ...(services.amqpUrl && { AMQP_URL: services.amqpUrl, BUS_PREFIX: services.busPrefix }),
@@ -26,10 +30,13 @@ export async function startOrdersApp(paymentTimeoutSeconds = 900, env: Record<st
   return app
 }
 
-/** A new customer of the app, with a bearer token, who fills a cart and checks out. */
-export async function aCustomer(app: ShopApp) {
+/**
+ * A customer of the app at `app.url` (read at each call, so a test may point it at a restarted
+ * app), with a bearer token, who fills a cart and checks out.
+ */
+export async function aCustomer(app: { url: string }, bearer?: string) {
+  bearer ??= await accessToken(app.url)
   const http = client(app)
-  const bearer = await app.token('customer')
   const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
     http.request(method, path, { bearer, body, headers })
   const json = async <T>(method: string, path: string, body?: unknown) => {
@@ -80,7 +87,7 @@ export async function aCustomer(app: ShopApp) {
 export type Customer = Awaited<ReturnType<typeof aCustomer>>
 
 /** Demo skus that are in stock, plenty of them, as inventory counts them once the catalog is seeded. */
-export async function skusInStock(app: ShopApp, count: number): Promise<string[]> {
+export async function skusInStock(app: { url: string }, count: number): Promise<string[]> {
   const listing = (await (await fetch(`${app.url}/api/v1/catalog/products?pageSize=48`)).json()) as {
     items: { sku: string | null }[]
   }
@@ -105,8 +112,8 @@ export async function skusInStock(app: ShopApp, count: number): Promise<string[]
  * What the other modules hold of an order, read straight from their tables: its payments (amount
  * and what was refunded) and the stock of its skus.
  */
-export async function openLedger() {
-  const db = new pg.Client({ connectionString: testServices().databaseUrl })
+export async function openLedger(databaseUrl = testServices().databaseUrl) {
+  const db = new pg.Client({ connectionString: databaseUrl })
   await db.connect()
   return {
     async payments(orderId: string) {
@@ -122,6 +129,21 @@ export async function openLedger() {
         [sku],
       )
       return { onHand: rows[0]!.on_hand, reserved: rows[0]!.reserved }
+    },
+    /** Every order, oldest first. */
+    async orders() {
+      const { rows } = await db.query<{ id: string; status: string }>(
+        'select id, status from ordering.orders order by created_at',
+      )
+      return rows
+    },
+    /** The statuses an order went through, in order. */
+    async statuses(orderId: string) {
+      const { rows } = await db.query<{ to_status: string }>(
+        'select to_status from ordering.order_status_history where order_id = $1 order by id',
+        [orderId],
+      )
+      return rows.map((row) => row.to_status)
     },
     close: () => db.end(),
   }

@@ -75,6 +75,7 @@ const records: {
   unit: string
   value: number
   p50Ms: number
+  p95Ms?: number
   p99Ms: number
   peakRssMb: number
   baseline: number | null
@@ -126,11 +127,12 @@ try {
 }
 
 console.table(
-  records.map(({ name, unit, value, p50Ms, p99Ms, peakRssMb, ratio }) => ({
+  records.map(({ name, unit, value, p50Ms, p95Ms, p99Ms, peakRssMb, ratio }) => ({
     name,
     unit,
     value,
     p50Ms,
+    p95Ms,
     p99Ms,
     peakRssMb,
     ratio,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BENCH_ADMIN, peakRssMb, type Scenario } from '../harness'
+import { adminToken, peakRssMb, type Scenario } from '../harness'
 import { loadBareServer } from './reference'
 
 // A product of the deterministic demo catalog every instance seeds on first start.
@@ -133,14 +133,4 @@ interface ProductView {
   id: string
   version: number
   price: { amount: number }
-}
-
-async function adminToken(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/identity/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.255.0.1' },
-    body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
-  })
-  if (!response.ok) throw new Error(`signing in the bench admin: ${response.status} ${await response.text()}`)
-  return ((await response.json()) as { accessToken: string }).accessToken
 }

@@ -1,5 +1,6 @@
 import type { Scenario } from '../harness'
 import { amqpRaw } from './amqp-raw'
+import { checkout } from './checkout'
 import { inventoryReserveHot, inventoryReserveSpread, sqlConditionalUpdate } from './inventory'
 import { outbox, outboxRelay } from './outbox'
 import { outboxRecovery } from './outbox-recovery'
@@ -44,4 +45,5 @@ export const scenarios: Scenario[] = [
   sqlConditionalUpdate,
   inventoryReserveHot,
   inventoryReserveSpread,
+  checkout,
 ]

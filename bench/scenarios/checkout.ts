@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto'
+import pg from 'pg'
+import { plainSkus } from '#scripts/lib/demo-shop'
+import { adminToken, peakRssMb, percentile, type BenchContext, type Measurement, type Scenario } from '../harness'
+import { outbox } from './outbox'
+import { services, sleep, sorted } from './outbox-rig'
+
+const ORDERS = Number(process.env.BENCH_CHECKOUT_ORDERS ?? 300)
+const SHOPPERS = 64
+const OFFERED_RATE = 50
+const OFFERED_SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const ROUNDS = 3
+
+const ADDRESS = {
+  fullName: 'Bench Shopper',
+  line1: '1 Load Street',
+  city: 'Dublin',
+  postalCode: 'D01 B3N5',
+  country: 'IE',
+}
+
+interface Shopper {
+  bearer: string
+  busy: boolean
+}
+
+/** The shop's API as the bench's shoppers call it, each from an address of its own. */
+function api(url: string) {
+  let addresses = 0
+  return async (method: string, path: string, bearer?: string, body?: object, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': `10.77.${Math.floor(++addresses / 250) % 250}.${addresses % 250}`,
+        ...(bearer && { authorization: `Bearer ${bearer}` }),
+        ...headers,
+      },
+      body: body && JSON.stringify(body),
+    })
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
+    return response.status === 204 ? undefined : ((await response.json()) as Record<string, unknown>)
+  }
+}
+
+/**
+ * The bench's shop: skus with stock enough for every order, shoppers registered, and a watcher
+ * that reads every placed order's status from Postgres every 5 ms until it is Paid.
+ */
+async function checkoutRig(context: BenchContext) {
+  const { databaseUrl } = services()
+  const shop = await context.app()
+  const call = api(shop.url)
+  const admin = await adminToken(shop.url)
+  const skus = await plainSkus(shop.url, 4)
+  for (const sku of skus)
+    await call('PUT', `/api/v1/inventory/admin/stock/${sku}`, admin, { onHand: 1_000_000, reason: 'received' })
+  const shoppers: Shopper[] = []
+  for (let i = 0; i < SHOPPERS; i++) {
+    const session = await call('POST', '/api/v1/identity/register', undefined, {
+      email: `bench-shopper-${randomUUID()}@example.com`,
+      password: 'a bench shopper passphrase',
+      firstName: 'Bench',
+    })
+    shoppers.push({ bearer: session!.accessToken as string, busy: false })
+  }
+  const db = new pg.Client({ connectionString: databaseUrl })
+  await db.connect()
+
+  const waiting = new Map<string, { placedAt: number; settle: (ms: number) => void; fail: (error: Error) => void }>()
+  let watching = true
+  const watcher = (async () => {
+    while (watching) {
+      if (waiting.size) {
+        const { rows } = await db.query<{ id: string; status: string }>(
+          `select id, status from ordering.orders where id = any($1) and status in ('Paid', 'Cancelled')`,
+          [[...waiting.keys()]],
+        )
+        const now = performance.now()
+        for (const row of rows) {
+          const order = waiting.get(row.id)!
+          waiting.delete(row.id)
+          if (row.status === 'Paid') order.settle(now - order.placedAt)
+          else order.fail(new Error(`order ${row.id} was cancelled`))
+        }
+      }
+      await sleep(5)
+    }
+  })()
+
+  let turn = 0
+  /** One order: a shopper's cart filled, then placed (the clock starts), then Paid (it stops), then emptied. */
+  async function order(shopper: Shopper): Promise<{ orderId: string; ms: number }> {
+    shopper.busy = true
+    try {
+      await call('POST', '/api/v1/basket/items', shopper.bearer, { sku: skus[turn++ % skus.length], quantity: 1 })
+      const placedAt = performance.now()
+      const placed = await call(
+        'POST',
+        '/api/v1/orders',
+        shopper.bearer,
+        { shippingAddress: ADDRESS, paymentMethod: 'pm_card_visa' },
+        { 'idempotency-key': randomUUID() },
+      )
+      const orderId = placed!.orderId as string
+      const ms = await new Promise<number>((settle, fail) => waiting.set(orderId, { placedAt, settle, fail }))
+      // The paid order's cart is emptied by a consumer: the shopper's next item waits for that.
+      for (;;) {
+        const basket = await call('GET', '/api/v1/basket', shopper.bearer)
+        if (basket!.itemCount === 0) break
+        await sleep(5)
+      }
+      return { orderId, ms }
+    } finally {
+      shopper.busy = false
+    }
+  }
+
+  return {
+    shop,
+    shoppers,
+    order,
+    /** How many messages the orders put through the outboxes, each: what one checkout costs the bus. */
+    async messagesPerOrder(orderIds: string[]) {
+      let total = 0
+      for (const schema of ['ordering', 'inventory', 'payment']) {
+        const { rows } = await db.query<{ count: string }>(
+          `select count(*) from ${schema}.outbox where content->'payload'->>'orderId' = any($1)`,
+          [orderIds],
+        )
+        total += Number(rows[0]!.count)
+      }
+      return total / orderIds.length
+    },
+    async close() {
+      watching = false
+      await watcher
+      await db.end()
+    },
+  }
+}
+
+type Rig = Awaited<ReturnType<typeof checkoutRig>>
+
+/** ORDERS orders, SHOPPERS at a time, as fast as they go: orders per second. */
+async function closedLoop(rig: Rig) {
+  let next = 0
+  const done: { orderId: string; ms: number }[] = []
+  const started = performance.now()
+  await Promise.all(
+    rig.shoppers.map(async (shopper) => {
+      while (next < ORDERS) {
+        next++
+        done.push(await rig.order(shopper))
+      }
+    }),
+  )
+  return { rate: Math.round((ORDERS / ((performance.now() - started) / 1000)) * 10) / 10, done }
+}
+
+/** OFFERED_RATE orders a second for OFFERED_SECONDS, whatever the shop's pace: place-to-Paid latencies. */
+async function openLoop(rig: Rig) {
+  const latencies: Promise<number>[] = []
+  let missed = 0
+  const interval = 1000 / OFFERED_RATE
+  const started = performance.now()
+  for (let i = 0; i < OFFERED_RATE * OFFERED_SECONDS; i++) {
+    await sleep(Math.max(0, started + i * interval - performance.now()))
+    const shopper = rig.shoppers.find((candidate) => !candidate.busy)
+    if (!shopper) {
+      missed++
+      continue
+    }
+    latencies.push(rig.order(shopper).then(({ ms }) => ms))
+  }
+  const ms = sorted(await Promise.all(latencies))
+  if (missed) console.warn(`  checkout: ${missed} offered orders found no idle shopper`)
+  return { p50: Math.round(percentile(ms, 50)), p95: Math.round(percentile(ms, 95)) }
+}
+
+/**
+ * Checkout end to end on the real services: POST /api/v1/orders, then the saga (stock reserved,
+ * payment taken by the simulated card, Paid) through the outboxes and RabbitMQ. Its ceiling, in
+ * each round: the `outbox` scenario's end-to-end events per second divided by the messages one
+ * order puts through the outboxes (counted, not assumed).
+ */
+export const checkout: Scenario = {
+  name: 'checkout',
+  unit: 'orders/s',
+  description: `${ORDERS} orders placed to Paid, ${SHOPPERS} in flight; p50/p95 place-to-Paid at ${OFFERED_RATE}/s offered; ratio to outbox events/s ÷ messages per order, ${ROUNDS} paired rounds`,
+  reference: null,
+  async run(context): Promise<Measurement> {
+    const rig = await checkoutRig(context)
+    try {
+      const rounds: { rate: number; ceiling: number; p50: number; p95: number; perOrder: number }[] = []
+      for (let round = 0; round < ROUNDS; round++) {
+        const { rate, done } = await closedLoop(rig)
+        const perOrder = await rig.messagesPerOrder(done.map((order) => order.orderId))
+        const { p50, p95 } = await openLoop(rig)
+        const events = (await outbox.run(context)).value
+        const ceiling = Math.round((events / perOrder) * 10) / 10
+        rounds.push({ rate, ceiling, p50, p95, perOrder })
+        console.log(
+          `  round ${round + 1}: ${rate} orders/s, ceiling ${ceiling} (${events} events/s ÷ ${perOrder} messages an order), p50 ${p50} ms, p95 ${p95} ms at ${OFFERED_RATE}/s`,
+        )
+      }
+      const middle = rounds.sort((a, b) => a.rate / a.ceiling - b.rate / b.ceiling)[Math.floor(ROUNDS / 2)]!
+      return {
+        value: middle.rate,
+        referenceValue: middle.ceiling,
+        p50Ms: middle.p50,
+        p95Ms: middle.p95,
+        p99Ms: Number.NaN,
+        peakRssMb: peakRssMb(rig.shop.child.pid!),
+      }
+    } finally {
+      await rig.close()
+    }
+  },
+}

@@ -35,6 +35,12 @@ export const ReleaseInventory = defineMessage(
 /** Command: the order shipped; what it holds leaves the warehouse. */
 export const CommitInventory = defineMessage('inventory.commit.v1', z.object({ orderId }))
 
+/**
+ * Command: the order is paid, so its hold stays until it ships (commit) or is given back (release):
+ * the expiry that guards against an unfinished checkout no longer applies to it.
+ */
+export const KeepInventory = defineMessage('inventory.keep.v1', z.object({ orderId }))
+
 /** Command: the order's return was received; what it took goes back on the shelf. */
 export const RestockInventory = defineMessage('inventory.restock.v1', z.object({ orderId }))
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testServices } from '#test/support/services'
 import { commit } from '../server/features/commit'
+import { keep } from '../server/features/keep'
 import { release } from '../server/features/release'
 import { releaseExpired } from '../server/features/release-expired'
 import { reserve } from '../server/features/reserve'
@@ -153,6 +154,25 @@ describe.skipIf(!services.databaseUrl)('reservations on the real Postgres', () =
       })
       // A hold that has not expired stays, and the order can still ship.
       expect(await commit(store.inventory, unexpired)).toBe(true)
+    } finally {
+      await shortHold.close()
+    }
+  })
+
+  it("keeps a paid order's hold past its expiry, until it ships", async () => {
+    const shortHold = await openInventory({ holdMs: 1 })
+    try {
+      const [sku] = await shortHold.stocked([3])
+      const paid = newOrderId()
+      await reserve(shortHold.inventory, paid, [{ sku: sku!, quantity: 2 }])
+      expect(await keep(shortHold.inventory, paid)).toBe(true)
+      expect(await keep(shortHold.inventory, paid)).toBe(true) // a repeat changes nothing
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      await releaseExpired(shortHold.inventory)
+      expect(await shortHold.stockOf(sku!)).toEqual({ on_hand: 3, reserved: 2 })
+      expect(await commit(shortHold.inventory, paid)).toBe(true)
+      expect(await shortHold.stockOf(sku!)).toEqual({ on_hand: 1, reserved: 0 })
+      expect(await keep(shortHold.inventory, paid)).toBe(false) // shipped: nothing held to keep
     } finally {
       await shortHold.close()
     }

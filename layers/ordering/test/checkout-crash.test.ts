@@ -73,5 +73,5 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !services.amqpUrl
       'Paid',
     ])
     await expect.poll(() => customer.cartSkus()).toEqual([])
-  })
+  }, 120_000) // three starts of the app, each a few seconds on a busy machine
 })

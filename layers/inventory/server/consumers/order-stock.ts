@@ -2,8 +2,15 @@ import type { z } from 'zod'
 import type { Envelope } from '#kernel/contracts/messaging'
 import { causedBy } from '#kernel/messaging/envelope'
 import type { MessageHandler } from '#kernel/messaging/handler'
-import { CommitInventory, ReleaseInventory, ReserveInventory, RestockInventory } from '../../contracts/events'
+import {
+  CommitInventory,
+  KeepInventory,
+  ReleaseInventory,
+  ReserveInventory,
+  RestockInventory,
+} from '../../contracts/events'
 import { commit } from '../features/commit'
+import { keep } from '../features/keep'
 import { release } from '../features/release'
 import { reserve } from '../features/reserve'
 import { restock } from '../features/restock'
@@ -17,7 +24,7 @@ type Payload<T extends { payload: z.ZodType }> = z.output<T['payload']>
  */
 export const orderStockHandler = (inventory: () => Promise<Inventory>): MessageHandler => ({
   name: 'inventory.order-stock',
-  messages: [ReserveInventory, ReleaseInventory, CommitInventory, RestockInventory],
+  messages: [ReserveInventory, KeepInventory, ReleaseInventory, CommitInventory, RestockInventory],
   async handle(envelope: Envelope) {
     const cause = causedBy(envelope)
     const context = await inventory()
@@ -32,6 +39,9 @@ export const orderStockHandler = (inventory: () => Promise<Inventory>): MessageH
         await release(context, orderId, reason, cause)
         return
       }
+      case KeepInventory.type:
+        await keep(context, (envelope.payload as Payload<typeof KeepInventory>).orderId)
+        return
       case CommitInventory.type:
         await commit(context, (envelope.payload as Payload<typeof CommitInventory>).orderId, cause)
         return

@@ -81,6 +81,17 @@ export async function moveReservation(
   return row && reservationOf(row)
 }
 
+/** Takes a held reservation out of expiry (its order is paid); false when it holds nothing now. */
+export async function keepHold(db: InventoryDb, orderId: string): Promise<boolean> {
+  const kept = await db
+    .updateTable('reservations')
+    .set({ expires_at: sql<Date>`'infinity'`, updated_at: sql`now()` })
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'held')
+    .executeTakeFirst()
+  return kept.numUpdatedRows === 1n
+}
+
 /** Orders whose hold has expired, oldest first. */
 export async function expiredHolds(db: InventoryDb, limit: number): Promise<string[]> {
   const rows = await db

@@ -116,9 +116,10 @@ describe('the checkout saga', () => {
     ])
   })
 
-  it('clears the basket only once paid, and stops the clock', () => {
+  it('clears the basket only once paid, stops the clock and keeps the stock held until it ships', () => {
     expect(react('PaymentPending', EVENTS['payment-completed']).effects).toEqual([
       { type: 'stop-payment-deadline' },
+      { type: 'keep-inventory' },
       { type: 'clear-basket' },
     ])
   })

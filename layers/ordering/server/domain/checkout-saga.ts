@@ -22,6 +22,7 @@ export type SagaEffect =
   | { type: 'reserve-inventory' }
   | { type: 'process-payment' }
   | { type: 'release-inventory'; reason: string }
+  | { type: 'keep-inventory' }
   | { type: 'commit-inventory' }
   | { type: 'restock-inventory' }
   | { type: 'refund-payment'; reason: string }
@@ -107,7 +108,8 @@ const TRANSITIONS: Record<OrderStatus, Rules> = {
       move: () => ({
         to: 'Paid',
         note: 'Payment received',
-        effects: [{ type: 'stop-payment-deadline' }, { type: 'clear-basket' }],
+        // Paid stock is held until it ships, however long that takes: the hold stops expiring.
+        effects: [{ type: 'stop-payment-deadline' }, { type: 'keep-inventory' }, { type: 'clear-basket' }],
       }),
     },
     'payment-failed': {

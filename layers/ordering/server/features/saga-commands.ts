@@ -3,6 +3,7 @@ import type { Envelope } from '#kernel/contracts/messaging'
 import { createEnvelope, type Causation } from '#kernel/messaging/envelope'
 import {
   CommitInventory,
+  KeepInventory,
   ReleaseInventory,
   ReserveInventory,
   RestockInventory,
@@ -42,6 +43,8 @@ export function commandOf(effect: SagaEffect, order: OrderRecord, cause: Causati
       )
     case 'release-inventory':
       return createEnvelope(ReleaseInventory, { orderId, reason: effect.reason }, cause)
+    case 'keep-inventory':
+      return createEnvelope(KeepInventory, { orderId }, cause)
     case 'commit-inventory':
       return createEnvelope(CommitInventory, { orderId }, cause)
     case 'restock-inventory':

@@ -1,10 +1,10 @@
 import { connect } from 'node:net'
 import pg from 'pg'
 import { Redis } from 'ioredis'
-import { connect as connectAmqp } from 'amqplib'
 import type { TestProject } from 'vitest/node'
 import type { TestServices } from './support/services'
 import { ensureProductionBuild } from '#scripts/lib/production-build'
+import { sweepBroker } from './support/broker-sweep'
 
 /**
  * Prepares the real services for this run. Each run gets its own Postgres database and Redis key
@@ -31,11 +31,19 @@ const reachable = (url: string) =>
 
 const withDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).href
 
-// A run that crashed cannot clean up after itself; its database is removed once it is a day old.
-const leftByCrashedRun = (database: string) => {
-  const startedAt = parseInt(database.split('_')[2] ?? '', 36)
-  return Number.isFinite(startedAt) && Date.now() - startedAt > 24 * 3_600_000
+// A run that crashed or was killed cannot clean up after itself; what it left (a database
+// `shop_test_<runId>`, queues `test-<runId>…`) is removed by a later run once it is six hours old.
+const RUN_IS_OVER_AFTER_MS = 6 * 3_600_000
+const leftByEndedRun = (name: string) => {
+  const startedAt = parseInt(/(?:^shop_test_|^test-)([0-9a-z]+)_/.exec(name)?.[1] ?? '', 36)
+  return Number.isFinite(startedAt) && Date.now() - startedAt > RUN_IS_OVER_AFTER_MS
 }
+
+// Without rabbitmqctl (a broker on another machine) queues cannot be listed; say so and go on.
+const sweepQueues = (amqpUrl: string, isSwept: (name: string) => boolean) =>
+  sweepBroker(amqpUrl, isSwept).catch((error: Error) =>
+    console.warn(`\n⚠ test queues were not removed from the broker: ${error.message}\n`),
+  )
 
 export default async function setup(project: TestProject) {
   // End-to-end suites drive the production server; build it once here, not once per file.
@@ -50,6 +58,8 @@ export default async function setup(project: TestProject) {
   }
 
   const database = `shop_test_${runId}`
+  const busPrefix = `test-${runId}`
+  if (amqpUp) await sweepQueues(amqpUrl, leftByEndedRun)
   if (postgresUp) {
     const admin = new pg.Client({ connectionString: adminDatabaseUrl })
     await admin.connect()
@@ -64,7 +74,7 @@ export default async function setup(project: TestProject) {
     redisUrl: redisUp ? redisUrl : undefined,
     redisKeyPrefix: `test-${runId}:`,
     amqpUrl: amqpUp ? amqpUrl : undefined,
-    busPrefix: `test-${runId}`,
+    busPrefix,
   }
   project.provide('services', services)
 
@@ -75,17 +85,14 @@ export default async function setup(project: TestProject) {
       const { rows } = await admin.query<{ datname: string }>(
         `select datname from pg_database where datname like 'shop\\_test\\_%'`,
       )
-      for (const { datname } of rows.filter(({ datname }) => datname === database || leftByCrashedRun(datname))) {
+      for (const { datname } of rows.filter(
+        ({ datname }) => datname === database || datname.startsWith(`${database}_`) || leftByEndedRun(datname),
+      )) {
         await admin.query(`drop database if exists ${datname} with (force)`)
       }
       await admin.end()
     }
-    if (amqpUp) {
-      const connection = await connectAmqp(amqpUrl)
-      const channel = await connection.createChannel()
-      await channel.deleteExchange(`${services.busPrefix}.events`)
-      await connection.close()
-    }
+    if (amqpUp) await sweepQueues(amqpUrl, (name) => name.startsWith(busPrefix))
     if (redisUp) {
       const redis = new Redis(redisUrl)
       const stream = redis.scanStream({ match: `${services.redisKeyPrefix}*`, count: 500 })

@@ -60,7 +60,8 @@ export async function startApp(
 
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}:\n${output()}`)
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the app exited (${child.exitCode ?? child.signalCode}) before answering:\n${output()}`)
     const health = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined)
     if (health) return { url, child, output, stop }
     await new Promise((resolve) => setTimeout(resolve, 100))

@@ -208,6 +208,7 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !services.amqpUrl
       REDIS_URL: services.redisUrl,
       REDIS_KEY_PREFIX: services.redisKeyPrefix,
       AMQP_URL: services.amqpUrl,
+      BUS_PREFIX: services.busPrefix,
     })
 
     it('starts two instances at once on a fresh database, both reporting real services', async () => {

@@ -39,6 +39,8 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !services.amqpUrl
     await customer.addToCart(sku!, 2)
     ledger = await openLedger(databaseUrl)
     const before = await ledger.stock(sku!)
+    // Whatever the seeding app still had to relay would trip the failpoint before the checkout does.
+    await expect.poll(() => ledger!.unsent(), { timeout: 20_000 }).toBe(0)
     await seeding.stop()
 
     // The relay dies right after the broker confirmed the order's first messages, before marking them sent.

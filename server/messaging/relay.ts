@@ -48,15 +48,14 @@ export function createRelay(options: RelayOptions): Relay {
   const leaseMs = options.leaseMs ?? 30_000
   const idleMs = options.idleMs ?? 1_000
   let running = false
-  let loop: Promise<void> | undefined
-  let woken = false
-  let wake: () => void = () => {}
+  let sweeper: NodeJS.Timeout | undefined
   let stopping: () => void = () => {}
   const stopped = new Promise<void>((resolve) => (stopping = resolve))
-  const stopListening = onOutboxCommit(() => {
-    woken = true
-    wake()
-  })
+  /** Each outbox drains on its own, so one module's publishing never waits for another's. */
+  const draining = new Map<string, Promise<void>>()
+  /** Outboxes that committed (or failed to publish) while they were draining: drained once more. */
+  const again = new Set<string>()
+  const stopListening = onOutboxCommit((schema) => options.schemas().includes(schema) && wake(schema))
 
   async function claim(schema: string): Promise<Claimed[]> {
     const table = sql.id(schema, 'outbox')
@@ -112,68 +111,100 @@ export function createRelay(options: RelayOptions): Relay {
     }
   }
 
-  /** Claims and publishes batches until nothing is due, or the broker stops confirming. */
-  async function worker(schema: string): Promise<number> {
-    let handled = 0
-    for (;;) {
-      const rows = await claim(schema)
-      handled += rows.length
-      if (!rows.length || !(await publishBatch(schema, rows)) || rows.length < batchSize) return handled
-    }
+  interface Drained {
+    handled: number
+    /** Every claimed row was confirmed by the broker. */
+    confirmed: boolean
   }
 
-  // Several workers claim at once (SKIP LOCKED keeps their batches apart), so the database's and
+  /** Publishes `first`, then claims and publishes batches until nothing is due or the broker stops confirming. */
+  async function worker(schema: string, first?: Claimed[]): Promise<Drained> {
+    let handled = 0
+    for (let rows = first ?? (await claim(schema)); rows.length; rows = await claim(schema)) {
+      handled += rows.length
+      if (!(await publishBatch(schema, rows))) return { handled, confirmed: false }
+      if (rows.length < batchSize) break
+    }
+    return { handled, confirmed: true }
+  }
+
+  // One claim finds out whether there is a backlog. Usually there is not (a commit woke the relay
+  // for its few rows) and that claim is all it takes; a full batch means more are waiting, and then
+  // several workers claim at once (SKIP LOCKED keeps their batches apart), so the database's and
   // the broker's round trips overlap instead of adding up. A failing outbox (a table not migrated
-  // yet) is logged and does not hold the others back; every outbox is drained side by side.
-  async function drain(schema: string): Promise<number> {
-    const results = await Promise.allSettled(Array.from({ length: concurrency }, () => worker(schema)))
-    const failure = results.find((result) => result.status === 'rejected')
-    if (failure) options.log.error({ err: failure.reason, schema }, 'relaying this outbox failed')
-    return results.reduce((sum, result) => sum + (result.status === 'fulfilled' ? result.value : 0), 0)
+  // yet) is logged and does not hold the others back.
+  async function drain(schema: string): Promise<Drained> {
+    try {
+      const first = await claim(schema)
+      if (first.length < batchSize) return await worker(schema, first)
+      const results = await Promise.allSettled([
+        worker(schema, first),
+        ...Array.from({ length: concurrency - 1 }, () => worker(schema)),
+      ])
+      const failure = results.find((result) => result.status === 'rejected')
+      if (failure) options.log.error({ err: failure.reason, schema }, 'relaying this outbox failed')
+      const drained = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
+      return {
+        handled: drained.reduce((sum, result) => sum + result.handled, 0),
+        confirmed: !failure && drained.every((result) => result.confirmed),
+      }
+    } catch (error) {
+      options.log.error({ err: error, schema }, 'relaying this outbox failed')
+      return { handled: 0, confirmed: false }
+    }
   }
 
   async function runOnce(): Promise<number> {
-    const counts = await Promise.all(options.schemas().map(drain))
-    return counts.reduce((sum, n) => sum + n, 0)
+    const drained = await Promise.all(options.schemas().map(drain))
+    return drained.reduce((sum, { handled }) => sum + handled, 0)
   }
 
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms)
-      wake = () => {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
+  /** Drains one outbox now, or once more when it is draining already. */
+  function wake(schema: string) {
+    if (!running) return
+    if (draining.has(schema)) {
+      again.add(schema)
+      return
+    }
+    draining.set(schema, drainUntilQuiet(schema))
+  }
 
-  async function run() {
-    while (running) {
-      woken = false
-      try {
+  async function drainUntilQuiet(schema: string) {
+    try {
+      for (;;) {
+        again.delete(schema)
         // While the broker is away the relay waits here instead of failing rows.
         await Promise.race([options.transport.ready(), stopped])
-        if (!running) break
-        if ((await runOnce()) > 0 || woken) continue
-      } catch (error) {
-        options.log.error({ err: error }, 'outbox relay pass failed')
+        if (!running) return
+        const { handled, confirmed } = await drain(schema)
+        // Rows the broker did not confirm are due again at once once it is back (a refusal's backoff
+        // keeps those back); others that committed meanwhile were flagged by their commit.
+        if (handled && !confirmed) again.add(schema)
+        if (!running || !again.has(schema)) return
       }
-      if (running && !woken) await pause(idleMs)
+    } finally {
+      draining.delete(schema)
     }
   }
+
+  // Rows no commit of this instance announced (another instance died holding their lease, or a
+  // refused row's backoff ran out) are found by a sweep of every outbox.
+  const sweep = () => options.schemas().forEach(wake)
 
   return {
     runOnce,
     start() {
       if (running) return
       running = true
-      loop = run()
+      sweep()
+      sweeper = setInterval(sweep, idleMs)
     },
     async stop() {
       running = false
+      clearInterval(sweeper)
       stopListening()
       stopping()
-      wake()
-      await loop
+      await Promise.all(draining.values())
     },
   }
 }

@@ -134,23 +134,24 @@ export function createRelay(options: RelayOptions): Relay {
   // the broker's round trips overlap instead of adding up. A failing outbox (a table not migrated
   // yet) is logged and does not hold the others back.
   async function drain(schema: string): Promise<Drained> {
+    let first: Claimed[]
     try {
-      const first = await claim(schema)
-      if (first.length < batchSize) return await worker(schema, first)
-      const results = await Promise.allSettled([
-        worker(schema, first),
-        ...Array.from({ length: concurrency - 1 }, () => worker(schema)),
-      ])
-      const failure = results.find((result) => result.status === 'rejected')
-      if (failure) options.log.error({ err: failure.reason, schema }, 'relaying this outbox failed')
-      const drained = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
-      return {
-        handled: drained.reduce((sum, result) => sum + result.handled, 0),
-        confirmed: !failure && drained.every((result) => result.confirmed),
-      }
+      first = await claim(schema)
     } catch (error) {
       options.log.error({ err: error, schema }, 'relaying this outbox failed')
       return { handled: 0, confirmed: false }
+    }
+    const workers = first.length < batchSize ? 1 : concurrency
+    const results = await Promise.allSettled([
+      worker(schema, first),
+      ...Array.from({ length: workers - 1 }, () => worker(schema)),
+    ])
+    const failure = results.find((result) => result.status === 'rejected')
+    if (failure) options.log.error({ err: failure.reason, schema }, 'relaying this outbox failed')
+    const drained = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
+    return {
+      handled: drained.reduce((sum, result) => sum + result.handled, 0),
+      confirmed: !failure && drained.every((result) => result.confirmed),
     }
   }
 

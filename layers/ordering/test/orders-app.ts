@@ -145,20 +145,6 @@ export async function openLedger(databaseUrl = testServices().databaseUrl) {
       )
       return rows.map((row) => row.to_status)
     },
-    /** Outbox rows no relay has sent yet, across every module. */
-    async unsent() {
-      const { rows: tables } = await db.query<{ schema: string }>(
-        `select table_schema as schema from information_schema.tables where table_name = 'outbox'`,
-      )
-      let unsent = 0
-      for (const { schema } of tables) {
-        const { rows } = await db.query<{ n: number }>(
-          `select count(*)::int as n from "${schema}".outbox where processed_on is null`,
-        )
-        unsent += rows[0]!.n
-      }
-      return unsent
-    },
     close: () => db.end(),
   }
 }

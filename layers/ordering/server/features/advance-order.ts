@@ -5,7 +5,7 @@ import { claimInbox } from '#kernel/messaging/inbox'
 import { withOutbox } from '#kernel/messaging/outbox'
 import { ORDERING_CONTEXT } from '../../contracts'
 import { react, type SagaEvent, type SagaOutcome } from '../domain/checkout-saga'
-import { findOrder, moveOrder, recordSteps, type OrderChanges } from '../infrastructure/order-store'
+import { findOrder, moveOrder, type OrderChanges } from '../infrastructure/order-store'
 import type { Ordering } from '../ordering'
 import { sagaMessages } from './saga-commands'
 
@@ -35,9 +35,8 @@ export async function advanceOrder(
       const order = await findOrder(trx, orderId)
       if (!order) return { missing: true as const }
       const outcome = react(order.status, event)
-      if (outcome.steps.length) {
-        if (!(await moveOrder(trx, order, changesOf(ordering, outcome, event)))) return OVERTAKEN
-        await recordSteps(trx, orderId, outcome.steps)
+      if (isMove(outcome.steps)) {
+        if (!(await moveOrder(trx, order, changesOf(ordering, outcome, event), outcome.steps))) return OVERTAKEN
       } else {
         ordering.log.info({ orderId, status: order.status, event: event.type }, outcome.ignored)
       }
@@ -47,6 +46,8 @@ export async function advanceOrder(
     if (outcome !== OVERTAKEN) return outcome as AdvanceOutcome
   }
 }
+
+const isMove = <T>(steps: readonly T[]): steps is readonly [T, ...T[]] => steps.length > 0
 
 /** What the order's row keeps of a move: where it ends, its payment deadline, why it was cancelled, its shipment. */
 function changesOf(ordering: Ordering, outcome: SagaOutcome, event: SagaEvent): OrderChanges {

@@ -6,7 +6,7 @@ import type * as api from './api'
  * The public face of the basket context: the only module other layers may import. This file holds
  * what the browser needs too (limits, types), so it loads no zod; the API's schemas are in api.ts.
  * Its name is also its Postgres schema, queue prefix and task prefix; its Redis keys are the seed's
- * `cart:{userId}` and `cart:{guestId}`.
+ * `cart:{userId}` and `cart:{guestId}`, and `cart:{userId}:ordered:{orderId}` marks a paid order's lines taken out.
  */
 export const BASKET_CONTEXT = 'basket' as const
 
@@ -25,7 +25,10 @@ export type BasketLineDto = z.infer<typeof api.basketLineDto>
 export interface BasketModule {
   /** The customer's basket, every line priced by the catalog now. An unknown user has an empty one. */
   getBasket(userId: string): Promise<BasketDto>
-  /** Empties the customer's basket (once its order is paid). */
-  clear(userId: string): Promise<void>
+  /**
+   * Takes a paid order's lines out of the customer's basket: each line less what was ordered, so
+   * what they added since stays. Once per order, however often it is asked.
+   */
+  removeOrdered(userId: string, orderId: string, lines: readonly { sku: string; quantity: number }[]): Promise<void>
 }
 export const BasketModule = moduleToken<BasketModule>(BASKET_CONTEXT)

@@ -89,6 +89,8 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
     expect(page.url()).toMatch(/\/checkout$/)
 
     await fillAddressAndCard(page, '4242 4242 4242 4242')
+    const cartCount = page.locator('.cart-link__count')
+    await expect.poll(() => cartCount.textContent()).toBe('1')
     await page.getByRole('button', { name: 'Place order and pay' }).click()
     await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}$/)
     const navigations: string[] = []
@@ -97,6 +99,8 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
     expect(navigations).toEqual([]) // it moved to Paid by itself
     expect(await page.locator('.ui-badge').first().textContent()).toBe('Paid')
     expect(await page.locator('.order-timeline__note').allTextContents()).toContain('Payment received')
+    // The header's cart follows the paid lines out of the cart, still without a reload.
+    await expect.poll(() => cartCount.count(), { timeout: 5_000 }).toBe(0)
     await shot(page, 'order-paid')
 
     await page.goto(`${app.url}/account/orders`)

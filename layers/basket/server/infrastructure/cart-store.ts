@@ -71,7 +71,31 @@ if redis.call('EXISTS', customer) == 1 then redis.call('EXPIRE', customer, ttl) 
 return {moved, dropped}
 `
 
-const COMMANDS = { basketAdd: ADD, basketSet: SET, basketMerge: MERGE } as const
+// A paid order's lines leave the cart: each line less what was ordered, gone at nothing, so what
+// the shopper added since stays. The order's mark, set in the same step, makes a second delivery
+// of the payment a no-op; it lasts as long as an untouched cart.
+const REMOVE_ORDERED = `
+local cart, mark, ttl = KEYS[1], KEYS[2], tonumber(ARGV[1])
+if not redis.call('SET', mark, '1', 'NX', 'EX', ttl) then return 0 end
+for i = 2, #ARGV, 2 do
+  local sku, ordered = ARGV[i], tonumber(ARGV[i + 1])
+  local current = redis.call('HGET', cart, sku)
+  if current then
+    local have, tail = string.match(current, '^(%d+)|(.*)$')
+    local left = tonumber(have) - ordered
+    if left > 0 then redis.call('HSET', cart, sku, string.format('%d|%s', left, tail)) else redis.call('HDEL', cart, sku) end
+  end
+end
+return 1
+`
+
+const COMMANDS = {
+  basketAdd: ADD,
+  basketSet: SET,
+  basketMerge: MERGE,
+  basketRemoveOrdered: REMOVE_ORDERED,
+} as const
+const TWO_KEYS = new Set<string>(['basketMerge', 'basketRemoveOrdered'])
 type Script = (...args: (string | number)[]) => Promise<unknown>
 
 export type AddOutcome = 'added' | 'too-many-lines' | 'too-many-of-one'
@@ -83,11 +107,19 @@ export interface CartStore {
   /** Sets a line's quantity, 0 removing it: whether the line was there, and the cart after it. */
   setQuantity(cartId: string, sku: string, quantity: number): Promise<{ found: boolean; lines: CartLine[] }>
   clear(cartId: string): Promise<void>
+  /** Takes an order's lines out of the cart, once per order: false when this order's were taken out before. */
+  removeOrdered(cartId: string, orderId: string, lines: readonly OrderedLine[]): Promise<boolean>
   /** Moves a guest's lines into a customer's cart and deletes the guest's: lines moved, and left out for want of room. */
   merge(guestId: string, customerId: string): Promise<{ moved: number; dropped: number }>
 }
 
+export interface OrderedLine {
+  sku: string
+  quantity: number
+}
+
 export const cartKey = (cartId: string) => redisKey('cart', cartId)
+const orderedMark = (cartId: string, orderId: string) => redisKey('cart', cartId, 'ordered', orderId)
 
 /** A flat HGETALL reply, as Lua hands it back, into a hash. */
 function hashOf(flat: unknown): Record<string, string> {
@@ -99,9 +131,14 @@ function hashOf(flat: unknown): Record<string, string> {
 
 export function cartStore(redis: Redis): CartStore {
   for (const [name, lua] of Object.entries(COMMANDS))
-    if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: name === 'basketMerge' ? 2 : 1, lua })
+    if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: TWO_KEYS.has(name) ? 2 : 1, lua })
   const script = (name: keyof typeof COMMANDS) => (redis as unknown as Record<string, Script>)[name]!.bind(redis)
-  const [add, set, merge] = [script('basketAdd'), script('basketSet'), script('basketMerge')]
+  const [add, set, merge, removeOrdered] = [
+    script('basketAdd'),
+    script('basketSet'),
+    script('basketMerge'),
+    script('basketRemoveOrdered'),
+  ]
 
   return {
     async read(cartId) {
@@ -127,6 +164,15 @@ export function cartStore(redis: Redis): CartStore {
     },
     async clear(cartId) {
       await redis.del(cartKey(cartId))
+    },
+    async removeOrdered(cartId, orderId, lines) {
+      const taken = await removeOrdered(
+        cartKey(cartId),
+        orderedMark(cartId, orderId),
+        CART_TTL_SECONDS,
+        ...lines.flatMap((line) => [line.sku, line.quantity]),
+      )
+      return taken === 1
     },
     async merge(guestId, customerId) {
       const [moved, dropped] = (await merge(

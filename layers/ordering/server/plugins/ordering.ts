@@ -33,5 +33,5 @@ export default defineNitroPlugin(() => {
   setOrdering(ordering)
   registerModule(OrderingModule, orderingModule(ordering))
   registerHandler(checkoutSagaHandler(useOrdering))
-  registerHandler(clearPaidBasketHandler())
+  registerHandler(clearPaidBasketHandler(useOrdering))
 })

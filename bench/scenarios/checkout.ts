@@ -3,6 +3,7 @@ import http from 'node:http'
 import pg from 'pg'
 import { plainSkus } from '#scripts/lib/demo-shop'
 import { adminToken, peakRssMb, percentile, type BenchContext, type Measurement, type Scenario } from '../harness'
+import { messageChainRate } from './message-chain'
 import { outbox } from './outbox'
 import { services, sleep, sorted } from './outbox-rig'
 
@@ -161,6 +162,8 @@ async function checkoutRig(context: BenchContext) {
 
 type Rig = Awaited<ReturnType<typeof checkoutRig>>
 
+const ratio = (value: number, reference: number) => (value / reference).toFixed(3)
+
 /** ORDERS orders, SHOPPERS at a time, as fast as they go: orders per second. */
 async function closedLoop(rig: Rig) {
   let next = 0
@@ -201,7 +204,11 @@ async function openLoop(rig: Rig) {
  * Checkout end to end on the real services: POST /api/v1/orders, then the saga (stock reserved,
  * payment taken by the simulated card, Paid) through the outboxes and RabbitMQ. Its ceiling, in
  * each round: the `outbox` scenario's end-to-end events per second divided by the messages one
- * order puts through the outboxes (counted, not assumed).
+ * order puts through the outboxes (counted, not assumed). That ceiling moves its events in batches
+ * of a hundred; a checkout's come one transaction at a time. So each round also measures the bus
+ * alone as a checkout uses it (`message-chain.ts`): as many chains as orders, as many in flight,
+ * each of as many messages as an order, every one committed, claimed and answered in a transaction
+ * of its own. It shows what the machine gives the saga's messaging before any of its work.
  */
 export const checkout: Scenario = {
   name: 'checkout',
@@ -211,16 +218,19 @@ export const checkout: Scenario = {
   async run(context): Promise<Measurement> {
     const rig = await checkoutRig(context)
     try {
-      const rounds: { rate: number; ceiling: number; p50: number; p95: number; perOrder: number }[] = []
+      const rounds: { rate: number; ceiling: number; chains: number; p50: number; p95: number; perOrder: number }[] = []
       for (let round = 0; round < ROUNDS; round++) {
         const { rate, done } = await closedLoop(rig)
         const perOrder = await rig.messagesPerOrder(done.map((order) => order.orderId))
         const { p50, p95 } = await openLoop(rig)
         const events = (await outbox.run(context)).value
         const ceiling = Math.round((events / perOrder) * 10) / 10
-        rounds.push({ rate, ceiling, p50, p95, perOrder })
+        const chains = await messageChainRate(ORDERS, SHOPPERS, Math.round(perOrder))
+        rounds.push({ rate, ceiling, chains, p50, p95, perOrder })
         console.log(
-          `  round ${round + 1}: ${rate} orders/s, ceiling ${ceiling} (${events} events/s ÷ ${perOrder} messages an order), p50 ${p50} ms, p95 ${p95} ms at ${OFFERED_RATE}/s`,
+          `  round ${round + 1}: ${rate} orders/s, ceiling ${ceiling} (${events} events/s ÷ ${perOrder} messages an order), ` +
+            `bus alone ${chains} chains/s (${ratio(chains, ceiling)} of the ceiling; checkout ${ratio(rate, chains)} of it), ` +
+            `p50 ${p50} ms, p95 ${p95} ms at ${OFFERED_RATE}/s`,
         )
       }
       const middle = rounds.sort((a, b) => a.rate / a.ceiling - b.rate / b.ceiling)[Math.floor(ROUNDS / 2)]!

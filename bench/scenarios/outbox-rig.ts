@@ -7,7 +7,7 @@ import { createEnvelope } from '#kernel/messaging/envelope'
 import type { MessageHandler } from '#kernel/messaging/handler'
 import { startMessaging, type Messaging } from '#kernel/messaging/messaging'
 import { withOutbox } from '#kernel/messaging/outbox'
-import { createOutboxTable } from '#kernel/messaging/tables'
+import { createInboxTable, createOutboxTable } from '#kernel/messaging/tables'
 import { createSql } from '#kernel/sql/create-sql'
 import type { SqlPort } from '#kernel/sql/sql-port'
 import { ScenarioSkipped } from '../harness'
@@ -31,6 +31,8 @@ export function services() {
 
 /** The most this broker takes from one publisher: pipelined confirms into a bound quorum queue. */
 export interface Rig {
+  /** The Postgres schema holding its outbox and inbox. */
+  schema: string
   /** Holds the relay back (an outbox filling up) or lets it drain. */
   relay(on: boolean): void
   sql: SqlPort
@@ -41,17 +43,24 @@ export interface Rig {
   close(): Promise<void>
 }
 
-/** A context with an outbox, a relay, and a consumer that records commit-to-consumer lag. */
-export async function rig(name: string, { consume = true } = {}): Promise<Rig> {
+/**
+ * A context with an outbox, an inbox, a relay, and a consumer that records commit-to-consumer lag
+ * (or `consumer`, given the rig's schema, in its place).
+ */
+export async function rig(
+  name: string,
+  { consume = true, consumer: custom }: { consume?: boolean; consumer?: (rig: Rig) => MessageHandler } = {},
+): Promise<Rig> {
   const { databaseUrl, amqpUrl } = services()
   const schema = `bench_${name.replace(/-/g, '_')}`
   const port = await createSql({ databaseUrl, dataDir: '', applicationName: 'bench' })
   await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(port.db)
   await sql`create schema ${sql.id(schema)}`.execute(port.db)
   await createOutboxTable(port.db as Kysely<unknown>, schema)
+  await createInboxTable(port.db as Kysely<unknown>, schema)
   let received = 0
   const lags: number[] = []
-  const consumer: MessageHandler = {
+  const lagRecorder: MessageHandler = {
     name: 'bench.consumer',
     messages: [Benchmarked],
     async handle(envelope) {
@@ -61,6 +70,9 @@ export async function rig(name: string, { consume = true } = {}): Promise<Rig> {
   }
   const prefix = `bench-${name}-${process.pid}`
   let relaying = true
+  // The rig the custom consumer is given: filled in below, before the first message can arrive.
+  const self = {} as Rig
+  const consumer = custom ? custom(self) : lagRecorder
   const messaging = await startMessaging({
     sql: port,
     log: pino({ level: 'error' }),
@@ -72,15 +84,16 @@ export async function rig(name: string, { consume = true } = {}): Promise<Rig> {
   // Without a consumer the events go to a bound queue nobody reads, as in amqp-raw.
   const sink = consume ? undefined : await bindSink(amqpUrl, `${prefix}.events`)
   let n = 0
-  return {
-    relay: (on) => {
+  return Object.assign(self, {
+    schema,
+    relay: (on: boolean) => {
       relaying = on
     },
     sql: port,
     messaging,
     received: () => received,
     lags,
-    async commit(count) {
+    async commit(count: number) {
       await withOutbox(port.db, schema, async (_trx, emit) => {
         for (let i = 0; i < count; i++) emit(createEnvelope(Benchmarked, { n: n++, note }))
       })
@@ -91,14 +104,14 @@ export async function rig(name: string, { consume = true } = {}): Promise<Rig> {
       const connection = await connect(amqpUrl)
       const channel = await connection.createChannel()
       for (const suffix of ['', '.dlq', '.retry.1000ms', '.retry.5000ms', '.retry.25000ms', '.retry.120000ms']) {
-        await channel.deleteQueue(`${prefix}.bench.consumer${suffix}`)
+        await channel.deleteQueue(`${prefix}.${consumer.name}${suffix}`)
       }
       await channel.deleteExchange(`${prefix}.events`)
       await connection.close()
       await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(port.db)
       await port.close()
     },
-  }
+  })
 }
 
 async function bindSink(amqpUrl: string, exchange: string) {

@@ -143,6 +143,10 @@ export function createRabbitMqTransport(options: RabbitMqOptions): Transport {
     },
     async start() {
       connection = await connect(withHeartbeat(options.url), {
+        // Small frames (a publish, an ack) leave at once. With Nagle's algorithm each one queued behind
+        // the broker's delayed ACK of the last: about 40 ms on every hop of a saga (measured: one
+        // chain of ten messages, 50 ms a hop before, 7 ms after).
+        noDelay: true,
         recovery: { initialDelay: 100, maxDelay: 2_000, maxRetries: Infinity, waitForConnect: false, setup },
       })
       // Without listeners, amqplib's 'error' (a heartbeat timeout, say) would crash the process.

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
+import { preparingPool } from './prepared-statements'
 import type { SqlPort } from './sql-port'
 
 export interface SqlOptions {
@@ -23,7 +24,7 @@ export async function createSql(options: SqlOptions): Promise<SqlPort> {
     })
     // A connection killed by the server emits 'error' on the idle client; the pool replaces it.
     pool.on('error', () => {})
-    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) })
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) })
     return { kind: 'real', db, close: () => db.destroy() }
   }
 

@@ -109,7 +109,12 @@ export async function moveOrder(
 
 /** The steps as rows numbered in order, so the history's ids follow them. */
 const stepRows = (steps: readonly Step[]) =>
-  sql<{ n: number; from_status: OrderStatus | null; to_status: OrderStatus; note: string }>`(select * from unnest(
+  sql<{
+    n: number
+    from_status: OrderStatus | null
+    to_status: OrderStatus
+    note: string
+  }>`(select from_status, to_status, note, n from unnest(
     ${steps.map((step) => step.from)}::text[], ${steps.map((step) => step.to)}::text[], ${steps.map((step) => step.note)}::text[]
   ) with ordinality as s(from_status, to_status, note, n))`.as('step')
 

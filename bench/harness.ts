@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import autocannon from 'autocannon'
@@ -64,6 +65,19 @@ export const LOAD_CPU = 1
 /** Every core of the machine (this process is pinned to one, so availableParallelism() says 1 here). */
 export const ALL_CPUS = `0-${cpus().length - 1}`
 export const CORES = cpus().length
+
+/**
+ * Pins every thread of a process to `cpus` ("1", "0-1"): false where taskset is missing, which
+ * leaves it on every core.
+ */
+export function pinProcess(pid: number, cpus: string | number): boolean {
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', String(cpus), String(pid)], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
 
 /** Peak resident memory of a process (VmHWM), in MiB. */
 export function peakRssMb(pid: number): number {

@@ -3,7 +3,6 @@
  * configured services, each as a ratio to a bare node:http endpoint measured in the same run.
  * The server runs on one core and this process (the load generator) on the other.
  */
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startApp, type AppProcess } from '#scripts/lib/app-process'
@@ -14,6 +13,7 @@ import {
   BENCH_ADMIN,
   httpLoad,
   LOAD_CPU,
+  pinProcess,
   ScenarioSkipped,
   SERVER_CPU,
   type BenchContext,
@@ -34,11 +34,8 @@ const wanted = new Set(['baseline', ...(requested.length ? requested : scenarios
 for (const scenario of scenarios) if (wanted.has(scenario.name) && scenario.reference) wanted.add(scenario.reference)
 const selected = scenarios.filter((s) => wanted.has(s.name))
 
-try {
-  execFileSync('taskset', ['-a', '-p', '-c', String(LOAD_CPU), String(process.pid)], { stdio: 'ignore' })
-} catch {
+if (!pinProcess(process.pid, LOAD_CPU))
   console.warn('taskset is not available: server and load generator share cores, so ratios are noisier')
-}
 
 await ensureProductionBuild()
 // Production refuses to invent signing keys on a real database; a benchmark may use a throwaway key.

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process'
 import { z } from 'zod'
 import { defineMessage } from '#kernel/contracts/messaging'
 import { createEnvelope } from '#kernel/messaging/envelope'
 import type { MessageHandler } from '#kernel/messaging/handler'
 import { claimInbox } from '#kernel/messaging/inbox'
 import { withOutbox } from '#kernel/messaging/outbox'
-import { ALL_CPUS, LOAD_CPU } from '../harness'
+import { ALL_CPUS, LOAD_CPU, pinProcess } from '../harness'
 import { rig, type Rig } from './outbox-rig'
 
 const ChainHop = defineMessage('bench.chain-hop.v1', z.object({ chain: z.int(), hop: z.int() }))
@@ -32,21 +31,11 @@ function chainStep(r: Rig, hops: number, finished: (chain: number) => void): Mes
 
 /** Runs `work` on every core, as the app runs, then pins this process back to the load core. */
 async function onEveryCore<T>(work: () => Promise<T>): Promise<T> {
-  const pin = (cpus: string) =>
-    execFileSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { stdio: 'ignore' })
-  try {
-    pin(ALL_CPUS)
-  } catch {
-    // Without taskset nothing was pinned to begin with.
-  }
+  pinProcess(process.pid, ALL_CPUS)
   try {
     return await work()
   } finally {
-    try {
-      pin(String(LOAD_CPU))
-    } catch {
-      // As above.
-    }
+    pinProcess(process.pid, LOAD_CPU)
   }
 }
 

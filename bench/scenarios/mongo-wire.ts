@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process'
 import { MongoClient, type Collection, type Document } from 'mongodb'
 import { spawnStandalone } from '../../packages/mongo-wire/src/spawn-standalone'
-import { peakRssMb, percentile, SERVER_CPU, type Measurement, type Scenario } from '../harness'
+import { peakRssMb, percentile, pinProcess, SERVER_CPU, type Measurement, type Scenario } from '../harness'
 
 const PRODUCTS = 10_000
 const CONCURRENCY = 16
@@ -38,7 +37,7 @@ const facets = (category: string) => [
 /** The standalone server on the server core, holding PRODUCTS products; the driver on this core. */
 async function withProducts(run: (products: Collection, pid: number) => Promise<Measurement>) {
   const server = await spawnStandalone()
-  execFileSync('taskset', ['-a', '-p', '-c', String(SERVER_CPU), String(server.child.pid)], { stdio: 'ignore' })
+  pinProcess(server.child.pid!, SERVER_CPU)
   const client = await new MongoClient(server.url, { maxPoolSize: CONCURRENCY }).connect()
   try {
     const products = client.db('bench').collection('products')

@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process'
 import { join } from 'node:path'
 import { freePort } from '#scripts/lib/app-process'
-import { SERVER_CPU, type BenchContext, type Measurement, type Scenario } from '../harness'
+import { pinProcess, SERVER_CPU, type BenchContext, type Measurement, type Scenario } from '../harness'
 
 /** A bare node:http JSON endpoint on the server core: the denominator of every ratio. */
 export const baseline: Scenario = {
@@ -35,16 +35,9 @@ export async function loadBareServer(
   })
   try {
     await new Promise((resolve) => child.once('message', resolve))
-    await pin(child.pid!)
+    pinProcess(child.pid!, SERVER_CPU)
     return await httpLoad(`http://127.0.0.1:${port}/`, child.pid!)
   } finally {
     child.kill()
   }
-}
-
-async function pin(pid: number) {
-  const { execFile } = await import('node:child_process')
-  await new Promise<void>((resolve) =>
-    execFile('taskset', ['-a', '-p', '-c', String(SERVER_CPU), String(pid)], () => resolve()),
-  )
 }

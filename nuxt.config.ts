@@ -55,6 +55,11 @@ export default defineNuxtConfig({
     compressPublicAssets: { brotli: true, gzip: true },
     experimental: { tasks: true },
     scheduledTasks: { '17 3 * * *': ['messaging:cleanup'] },
+    externals: {
+      // Node ≥ 20.19 loads a package's `module-sync` export (async-function's, under SendGrid's
+      // axios), which the tracer skips on Node 20: without this, `.output` would miss those files.
+      traceOptions: { conditions: ['production', 'node', 'module-sync'] },
+    },
   },
   hooks: {
     // API routes answer errors as problem+json; page errors keep Nuxt's error page (error.vue).

@@ -50,9 +50,38 @@ export type UserDto = z.infer<typeof api.userDto>
 export type CookieSessionDto = z.infer<typeof api.cookieSessionDto>
 export type TokenSessionDto = z.infer<typeof api.tokenSessionDto>
 
+/** A signed-in session as a long-lived connection (a WebSocket) holds it. */
+export interface ConnectionSession {
+  userId: string
+  roles: RoleName[]
+  sessionId: string
+  /** The access token's id: signing out blacklists it. */
+  jti: string
+}
+
+/** Sessions that just ended: one (`sessionId`), or every one of the user but `keep`. */
+export interface EndedSessions {
+  userId: string
+  sessionId?: string
+  keep?: string
+}
+
 /** What other contexts may ask identity in-process (ordering asks who placed an order). */
 export interface IdentityModule {
   /** The user, or undefined when no account has this id. */
   getUser(userId: string): Promise<UserDto | undefined>
+  /**
+   * Who holds these credentials (the session's access cookie in `cookie`, or a bearer token), for
+   * a connection that is no HTTP request (a WebSocket upgrade). Undefined when they are missing,
+   * expired or signed out: it never refreshes a session, since it cannot set the new cookies.
+   */
+  authenticateConnection(credentials: {
+    cookie?: string | null
+    authorization?: string | null
+  }): Promise<ConnectionSession | undefined>
+  /** Whether the session is still live (not signed out, not ended by a password change or a lock). */
+  isLive(session: ConnectionSession): Promise<boolean>
+  /** Calls `listener` whenever sessions end in this process: sign-out, password change or reset, lock. */
+  onSessionsEnded(listener: (ended: EndedSessions) => void): void
 }
 export const IdentityModule = moduleToken<IdentityModule>(IDENTITY_CONTEXT)

@@ -3,11 +3,12 @@ import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import { isHttps, type Settings } from '#kernel/config/settings'
 import type { Infrastructure } from '#kernel/infrastructure'
-import type { UserDto } from '../contracts'
+import { resolveModule } from '#kernel/modules/registry'
+import { NotificationModule } from '#layers/notification/contracts'
+import type { EndedSessions, UserDto } from '../contracts'
 import type { IdentitySettings } from './config/identity-settings'
 import { accessTokens, type AccessTokens } from './infrastructure/access-tokens'
 import { identityDb, type IdentityDb } from './infrastructure/database'
-import { devMailbox, type Mailer } from './infrastructure/dev-mailbox'
 import { configuredOAuthProviders, type OAuthProvider, type OAuthProviderName } from './infrastructure/oauth-providers'
 import { oneTimeTokens, type OneTimeTokens } from './infrastructure/one-time-tokens'
 import { createPasswordHasher, type PasswordHasher } from './infrastructure/password-hasher'
@@ -30,7 +31,10 @@ export interface Identity {
   limiter: RateLimiter
   hasher: PasswordHasher
   accessTokens: AccessTokens
-  mail: Mailer
+  /** Where identity's emails go out (confirmation and reset links). */
+  notifications(): Promise<NotificationModule>
+  /** Told when sessions end: the live connections of those sessions close. */
+  sessionEndListeners: Set<(ended: EndedSessions) => void>
   settings: IdentitySettings
   oauthProviders: Map<OAuthProviderName, OAuthProvider>
   publicUrl: string
@@ -50,18 +54,22 @@ export async function createIdentity(
     dataDir: settings.dataDir,
     requireConfigured: process.env.NODE_ENV === 'production' && settings.databaseUrl !== undefined,
   })
+  const sessionEndListeners = new Set<(ended: EndedSessions) => void>()
   return {
     db,
     users: userRepository(db),
     refreshTokens: refreshTokenStore(db),
     oneTimeTokens: oneTimeTokens(db),
-    sessions: sessionStore(infrastructure.redis.client),
+    sessions: sessionStore(infrastructure.redis.client, (ended) => {
+      for (const listener of sessionEndListeners) listener(ended)
+    }),
     profiles: new LRUCache<string, UserDto>({ max: 10_000, ttl: 1_000 }),
     redis: infrastructure.redis.client,
     limiter: rateLimiter(infrastructure.redis.client),
     hasher: await createPasswordHasher(identitySettings.passwordHashConcurrency, log),
     accessTokens: accessTokens(keys, settings.publicUrl),
-    mail: devMailbox(settings.dataDir),
+    notifications: () => resolveModule(NotificationModule),
+    sessionEndListeners,
     settings: identitySettings,
     oauthProviders: configuredOAuthProviders(identitySettings),
     publicUrl: settings.publicUrl,

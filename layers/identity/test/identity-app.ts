@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -14,8 +14,11 @@ export const realServicesAvailable = Boolean(services.databaseUrl && services.re
 export interface IdentityApp extends AppProcess {
   dataDir: string
   authJwks: string
-  /** Mail identity wrote to DATA_DIR/mailbox for `to`, newest last. */
-  mailTo(to: string): Promise<{ subject: string; text: string }[]>
+  /**
+   * The mail with `subject` the shop's mailbox holds for `to`, oldest first, once there are at
+   * least `count` of them (mail goes out just after the request that asked for it).
+   */
+  mailTo(to: string, subject: string, count?: number): Promise<{ subject: string; text: string }[]>
   close(): Promise<void>
 }
 
@@ -37,16 +40,29 @@ export async function startIdentityApp(env: Record<string, string> = {}): Promis
     ...app,
     dataDir,
     authJwks,
-    async mailTo(to) {
-      const folder = join(dataDir, 'mailbox')
-      const files = (await readdir(folder).catch(() => [] as string[])).sort()
-      const mails = await Promise.all(files.map(async (file) => JSON.parse(await readFile(join(folder, file), 'utf8'))))
-      return mails.filter((mail) => mail.to === to)
-    },
+    mailTo: (to, subject, count = 1) => mailboxOf(to, subject, count),
     async close() {
       await app.stop()
       await rm(dataDir, { recursive: true, force: true })
     },
+  }
+}
+
+async function mailboxOf(to: string, subject: string, count: number) {
+  const db = new pg.Client({ connectionString: services.databaseUrl })
+  await db.connect()
+  try {
+    const read = async () =>
+      (
+        await db.query<{ subject: string; text: string }>(
+          'select subject, text from notification.mailbox where to_address = $1 and subject = $2 order by id',
+          [to, subject],
+        )
+      ).rows
+    await expect.poll(async () => (await read()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(count)
+    return await read()
+  } finally {
+    await db.end()
   }
 }
 

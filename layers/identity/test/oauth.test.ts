@@ -166,8 +166,8 @@ describe.skipIf(!realServicesAvailable)('social sign-in (authorization code + PK
     const early = await (await signIn(client(app, { browser: true }), 'google')).finish()
     expect(early.headers.get('location')).toBe('/login?error=oauth-link-refused')
 
-    const mail = (await app.mailTo(account.email)).find((m) => m.subject === 'Confirm your email address')!
-    const token = /confirm-email\?token=([\w-]+)/.exec(mail.text)![1]!
+    const [mail] = await app.mailTo(account.email, 'Confirm your email address')
+    const token = /confirm-email\?token=([\w-]+)/.exec(mail!.text)![1]!
     expect((await client(app).request('POST', '/api/v1/identity/confirm-email', { body: { token } })).status).toBe(204)
     const owner = client(app, { browser: true })
     await (await signIn(owner, 'google')).finish()

@@ -115,7 +115,7 @@ describe.skipIf(!realServicesAvailable || !chromiumAvailable)('identity pages in
     const page = await registeredOnAccountPage(account)
     await expect.poll(() => page.locator('.account__email').textContent()).toContain('not confirmed yet')
 
-    const [mail] = await app.mailTo(account.email)
+    const [mail] = await app.mailTo(account.email, 'Confirm your email address')
     const link = mail!.text.match(/https?:\/\/\S+confirm-email\?token=\S+/)![0]
     await page.goto(`${app.url}${new URL(link).pathname}${new URL(link).search}`)
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Your email address is confirmed')
@@ -131,7 +131,7 @@ describe.skipIf(!realServicesAvailable || !chromiumAvailable)('identity pages in
     const page = await registeredOnAccountPage(account)
     await page.getByRole('button', { name: 'Send a new confirmation link' }).click()
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('A new link is on its way')
-    expect(await app.mailTo(account.email)).toHaveLength(2)
+    expect(await app.mailTo(account.email, 'Confirm your email address', 2)).toHaveLength(2)
   })
 
   describe('with JavaScript off', () => {

@@ -108,8 +108,8 @@ describe.skipIf(!realServicesAvailable)('sessions: refresh tokens and signing ou
       const thief = client(bed.app)
       const session = await (await thief.request('POST', `${IDENTITY}/register`, { body: account })).json()
       await client(bed.app).request('POST', `${IDENTITY}/forgot-password`, { body: { email: account.email } })
-      const mail = (await bed.app.mailTo(account.email)).find((m) => m.subject === 'Reset your password')!
-      const token = /reset-password\?token=([\w-]+)/.exec(mail.text)![1]!
+      const [mail] = await bed.app.mailTo(account.email, 'Reset your password')
+      const token = /reset-password\?token=([\w-]+)/.exec(mail!.text)![1]!
       const [refreshed, reset] = await Promise.all([
         thief.request('POST', `${IDENTITY}/refresh`, { body: { refreshToken: session.refreshToken } }),
         client(bed.app).request('POST', `${IDENTITY}/reset-password`, {

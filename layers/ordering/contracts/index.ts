@@ -124,5 +124,7 @@ export type OrderHistoryDto = z.infer<typeof api.orderHistoryDto>
 export interface OrderingModule {
   /** Whether the customer paid for the product and kept it (paid, shipped or delivered): a review's "verified purchase". */
   hasPurchased(userId: string, productId: string): Promise<boolean>
+  /** The order as its owner sees it (lines, totals, shipment), or undefined when there is none: its emails quote it. */
+  getOrder(orderId: string): Promise<OrderDto | undefined>
 }
 export const OrderingModule = moduleToken<OrderingModule>(ORDERING_CONTEXT)

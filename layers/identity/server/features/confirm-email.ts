@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid'
 import { z } from 'zod'
 import { done, refuse, type Result } from '#kernel/contracts/result'
 import type { Identity } from '../identity'
@@ -9,10 +10,15 @@ export const oneTimeTokenInput = z.object({ token: z.string().min(20).max(200) }
 
 export async function sendConfirmationMail(identity: Identity, user: UserRecord): Promise<void> {
   const token = await identity.oneTimeTokens.create(user.id, 'confirm-email')
-  await identity.mail({
+  await (
+    await identity.notifications()
+  ).sendAccountEmail({
+    key: `identity:confirm-email:${uuidv7()}`,
+    userId: user.id,
     to: user.email,
-    subject: 'Confirm your email address',
-    text: `Hello ${user.firstName},\n\nconfirm your address by opening this link within 48 hours:\n${identity.publicUrl}/confirm-email?token=${token}\n`,
+    firstName: user.firstName,
+    template: 'confirm-email',
+    link: `${identity.publicUrl}/confirm-email?token=${token}`,
   })
 }
 

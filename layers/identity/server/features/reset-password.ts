@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid'
 import { z } from 'zod'
 import { done, invalid, refuse, success, type Result } from '#kernel/contracts/result'
 import { singleLine } from '#kernel/contracts/text'
@@ -32,10 +33,15 @@ export async function forgotPassword(identity: Identity, email: string, ip: stri
   const user = await identity.users.byEmail(account)
   if (!user) return done
   const token = await identity.oneTimeTokens.create(user.id, 'reset-password')
-  await identity.mail({
+  await (
+    await identity.notifications()
+  ).sendAccountEmail({
+    key: `identity:password-reset:${uuidv7()}`,
+    userId: user.id,
     to: user.email,
-    subject: 'Reset your password',
-    text: `Hello ${user.firstName},\n\nset a new password by opening this link within 30 minutes:\n${identity.publicUrl}/reset-password?token=${token}\n\nIf you did not ask for this, ignore this email: your password stays as it is.\n`,
+    firstName: user.firstName,
+    template: 'password-reset',
+    link: `${identity.publicUrl}/reset-password?token=${token}`,
   })
   return done
 }

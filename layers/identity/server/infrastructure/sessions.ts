@@ -28,7 +28,10 @@ return 1
 `
 type IsLive = (sessionKey: string, blacklistKey: string, sessionId: string) => Promise<number>
 
-export function sessionStore(redis: Redis): SessionStore {
+/** Told when sessions end, after Redis has forgotten them. */
+export type SessionsEnded = (ended: { userId: string; sessionId?: string; keep?: string }) => void
+
+export function sessionStore(redis: Redis, ended: SessionsEnded = () => {}): SessionStore {
   if (!('identityIsLive' in redis)) redis.defineCommand('identityIsLive', { numberOfKeys: 2, lua: IS_LIVE })
   const isLive = (redis as unknown as { identityIsLive: IsLive }).identityIsLive.bind(redis)
   return {
@@ -41,11 +44,13 @@ export function sessionStore(redis: Redis): SessionStore {
     },
     async close(userId, sessionId) {
       await redis.srem(sessionKey(userId), sessionId)
+      ended({ userId, sessionId })
     },
     async closeAll(userId, keep) {
       const transaction = redis.multi().del(sessionKey(userId))
       if (keep) transaction.sadd(sessionKey(userId), keep).pexpire(sessionKey(userId), REFRESH_TOKEN_LIFETIME_MS)
       await transaction.exec()
+      ended({ userId, keep })
     },
     async blacklist(jti, expiresAtSeconds) {
       const ttl = expiresAtSeconds * 1000 - Date.now()

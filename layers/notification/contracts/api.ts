@@ -1,0 +1,25 @@
+import { z } from 'zod'
+
+export const notificationDto = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    link: z.string().nullable().meta({ description: 'The page it is about, a path of this shop.' }),
+    createdAt: z.iso.datetime(),
+    read: z.boolean(),
+  })
+  .meta({ id: 'Notification' })
+
+export const notificationPageDto = z
+  .object({
+    items: z.array(notificationDto),
+    unread: z.int(),
+    total: z.int(),
+    page: z.int(),
+    pageSize: z.int(),
+  })
+  .meta({ id: 'NotificationPage' })
+
+export const unreadCountDto = z.object({ unread: z.int() }).meta({ id: 'UnreadCount' })

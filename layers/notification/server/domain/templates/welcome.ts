@@ -1,0 +1,10 @@
+import { action, paragraph, shopUrl, type Message, type TemplateContext } from './message'
+
+export const welcome = ({ shop }: TemplateContext): Message => ({
+  subject: `Welcome to ${shop.name}`,
+  blocks: [
+    paragraph(`Thank you for creating an account at ${shop.name}.`),
+    paragraph('From your account you can follow your orders and see everything you have bought.'),
+    action('Start shopping', shopUrl(shop)),
+  ],
+})

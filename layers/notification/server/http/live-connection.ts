@@ -1,0 +1,52 @@
+import type { ConnectionSession } from '#layers/identity/contracts'
+import { PROBLEM_CONTENT_TYPE } from '#kernel/http/problem'
+import type { LiveConnection } from '../infrastructure/live-hub'
+
+/** What this module uses of a WebSocket peer (crossws's, which h3 hands over). */
+interface Peer {
+  id: string
+  context: Record<string, unknown>
+  send(data: string): unknown
+  close(code?: number, reason?: string): void
+}
+
+/** A live connection as the hub knows it, plus its client's message allowance. */
+export interface PeerConnection extends LiveConnection {
+  /** False once the client has sent more than `perMinute` messages in the last minute. */
+  allow(perMinute: number): boolean
+}
+
+const connections = new WeakMap<Peer, PeerConnection>()
+
+/** The connection of an upgraded peer, made once from the session its upgrade authenticated. */
+export function liveConnectionOf(peer: Peer): PeerConnection {
+  let connection = connections.get(peer)
+  if (connection) return connection
+  const session = peer.context.session as ConnectionSession
+  let windowStart = Date.now()
+  let sent = 0
+  connection = {
+    id: peer.id,
+    userId: session.userId,
+    sessionId: session.sessionId,
+    send: (text) => void peer.send(text),
+    close: (code, reason) => peer.close(code, reason),
+    allow(perMinute) {
+      const now = Date.now()
+      if (now - windowStart > 60_000) [windowStart, sent] = [now, 0]
+      return ++sent <= perMinute
+    },
+  }
+  connections.set(peer, connection)
+  return connection
+}
+
+/** An upgrade refused as every refusal is: a problem+json answer. */
+export const refuseUpgrade = (status: 401 | 403, detail: string) =>
+  new Response(
+    JSON.stringify({ type: 'about:blank', title: status === 401 ? 'Unauthorized' : 'Forbidden', status, detail }),
+    {
+      status,
+      headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+    },
+  )

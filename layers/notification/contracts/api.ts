@@ -23,3 +23,19 @@ export const notificationPageDto = z
   .meta({ id: 'NotificationPage' })
 
 export const unreadCountDto = z.object({ unread: z.int() }).meta({ id: 'UnreadCount' })
+
+export const mailboxPageDto = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        to: z.string(),
+        subject: z.string(),
+        text: z.string(),
+        receivedAt: z.iso.datetime(),
+      }),
+    ),
+    page: z.int(),
+    hasMore: z.boolean(),
+  })
+  .meta({ id: 'MailboxPage' })

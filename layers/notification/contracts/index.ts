@@ -12,6 +12,9 @@ export const NOTIFICATION_CONTEXT = 'notification' as const
 /** Where a browser or an API client opens its live connection. */
 export const LIVE_PATH = '/api/v1/notifications/ws'
 
+/** The page state (`useState`) that says whether the live connection is open: pages poll while it is not. */
+export const LIVE_CONNECTED_STATE = 'notification:live-connected'
+
 export const ORDER_STATUS_CHANGED = 'OrderStatusChanged' as const
 
 /** What the live connection sends when one of the user's orders moves. */
@@ -35,6 +38,7 @@ export const MAX_NOTIFICATION_PAGE = 100
 export type NotificationDto = z.infer<typeof api.notificationDto>
 export type NotificationPageDto = z.infer<typeof api.notificationPageDto>
 export type UnreadCountDto = z.infer<typeof api.unreadCountDto>
+export type MailboxPageDto = z.infer<typeof api.mailboxPageDto>
 
 /** The emails identity sends, each with its secret link. */
 export interface AccountEmail {

@@ -8,8 +8,6 @@ declare module '#app' {
   interface RuntimeNuxtHooks {
     /** A message arrived on the live connection. */
     'notification:live-message': (message: LiveMessage) => void
-    /** The live connection opened (true) or was lost (false): pages poll while it is down. */
-    'notification:live-state': (connected: boolean) => void
   }
 }
 

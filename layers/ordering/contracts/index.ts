@@ -45,6 +45,14 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
   Cancelled: 'Cancelled',
 }
 
+/** The steps while the shop works on a new order (stock, payment): a page follows them, nobody is told of each. */
+export const PROCESSING_STATUSES: ReadonlySet<OrderStatus> = new Set([
+  'Created',
+  'InventoryReserving',
+  'InventoryReserved',
+  'PaymentPending',
+])
+
 /** Why an order was cancelled, as `ordering.order-cancelled.v1` and the customer's emails say it. */
 export const CANCELLATION_REASONS = [
   'out of stock',

@@ -32,14 +32,17 @@ export async function ensureAdmin(
   if (problem) throw new Error(`the admin password ${problem}`)
   const passwordHash = await identity.hasher.hash(password)
   const userId = uuidv7()
-  await withOutbox(identity.db, IDENTITY_CONTEXT, async (trx, emit) => {
-    await identity.users.insert(
+  const created = await withOutbox(identity.db, IDENTITY_CONTEXT, async (trx, emit) => {
+    const inserted = await identity.users.insert(
       { id: userId, email, passwordHash, firstName: 'Admin', lastName: '', emailConfirmed: true },
       trx,
     )
+    if (!inserted) return false
     await identity.users.grantRole(userId, 'Customer', trx)
     await identity.users.grantRole(userId, 'Admin', trx)
     emit(createEnvelope(UserRegistered, { userId, email, firstName: 'Admin', lastName: '', via: 'password' }))
+    return true
   })
-  return 'created'
+  // Another instance starting at the same moment created it first: it is then theirs to check.
+  return created ? 'created' : ensureAdmin(identity, email, password)
 }

@@ -1,11 +1,13 @@
 import type { z } from 'zod'
 import { claimInbox } from '#kernel/messaging/inbox'
+import type { Kysely } from 'kysely'
 import { inTransaction } from '#kernel/sql/transaction'
 import type { OrderDto } from '#layers/ordering/contracts'
 import type { OrderCancelled, OrderStatusChanged } from '#layers/ordering/contracts/events'
 import { v7 as uuidv7 } from 'uuid'
 import { ORDER_STATUS_CHANGED, type OrderStatusChangedMessage } from '../../contracts'
 import type { EmailTemplate } from '../domain/email-templates'
+import type { NotificationDatabase } from '../infrastructure/database'
 import { emailOfCancellation, emailOfStatus, noticeOfStatus } from '../domain/order-notices'
 import type { Notification } from '../notification'
 import { orderSummary, queueEmail, recipientOf, type EmailRequest } from './queue-email'
@@ -26,8 +28,8 @@ export async function tellOrderStatusChange(
 ): Promise<void> {
   const notice = noticeOfStatus(change.newStatus, change.orderNumber, change.reason)
   const email = await orderEmail(notification, change, emailOfStatus(change.newStatus))
-  const claimed = await inTransaction(notification.db, async (trx) => {
-    if (!(await claimInbox(trx, 'notification', handler, { id: messageId }))) return false
+  const told = await inTransaction(notification.db, async (trx) => {
+    if (!(await claimInbox(trx, 'notification', handler, { id: messageId }))) return undefined
     if (notice)
       await trx
         .insertInto('notifications')
@@ -42,10 +44,12 @@ export async function tellOrderStatusChange(
         })
         .execute()
     if (email) await queueEmail(notification, trx, { key: `${messageId}:${email.message.template}`, ...email })
-    return true
+    return { latest: await isLatestMove(trx, change.orderId, change.occurredAt) }
   })
-  if (!claimed) return
+  if (!told) return notification.log.debug({ messageId, handler }, 'order update already told: a redelivery')
   if (email) notification.courier.wake()
+  if (!told.latest)
+    return notification.log.debug({ messageId, orderId: change.orderId }, 'a later move was told live already')
   const message: OrderStatusChangedMessage = {
     type: ORDER_STATUS_CHANGED,
     orderId: change.orderId,
@@ -54,6 +58,24 @@ export async function tellOrderStatusChange(
     occurredAt: change.occurredAt,
   }
   await notification.live.deliver(change.userId, message)
+}
+
+/**
+ * Records `occurredAt` as the order's latest move told live, unless a later one was: consumers
+ * take messages side by side, so the moves of an order may arrive out of order.
+ */
+async function isLatestMove(trx: Kysely<NotificationDatabase>, orderId: string, occurredAt: string) {
+  const moved = await trx
+    .insertInto('order_progress')
+    .values({ order_id: orderId, occurred_at: new Date(occurredAt) })
+    .onConflict((conflict) =>
+      conflict
+        .column('order_id')
+        .doUpdateSet({ occurred_at: (row) => row.ref('excluded.occurred_at') })
+        .where('order_progress.occurred_at', '<', (row) => row.ref('excluded.occurred_at')),
+    )
+    .executeTakeFirst()
+  return moved.numInsertedOrUpdatedRows === 1n
 }
 
 /** A cancellation's email says why: out of stock, payment failed or timed out, or asked for. */
@@ -69,7 +91,8 @@ export async function tellOrderCancelled(
     if (!(await claimInbox(trx, 'notification', handler, { id: messageId }))) return false
     return queueEmail(notification, trx, { key: `${messageId}:${email.message.template}`, ...email })
   })
-  if (queued) notification.courier.wake()
+  if (!queued) return notification.log.debug({ messageId, handler }, 'order update already told: a redelivery')
+  notification.courier.wake()
 }
 
 async function orderEmail(

@@ -1,5 +1,4 @@
 import type { ConnectionSession } from '#layers/identity/contracts'
-import { PROBLEM_CONTENT_TYPE } from '#kernel/http/problem'
 import type { LiveConnection } from '../infrastructure/live-hub'
 
 /** What this module uses of a WebSocket peer (crossws's, which h3 hands over). */
@@ -41,12 +40,26 @@ export function liveConnectionOf(peer: Peer): PeerConnection {
   return connection
 }
 
-/** An upgrade refused as every refusal is: a problem+json answer. */
+/**
+ * An upgrade refused with a problem body. Without its content type: crossws 0.3 (h3 1's) writes
+ * header values URL-encoded on a refused upgrade, which would mangle it (fixed in crossws 0.4).
+ */
 export const refuseUpgrade = (status: 401 | 403, detail: string) =>
   new Response(
     JSON.stringify({ type: 'about:blank', title: status === 401 ? 'Unauthorized' : 'Forbidden', status, detail }),
-    {
-      status,
-      headers: { 'content-type': PROBLEM_CONTENT_TYPE },
-    },
+    { status, statusText: status === 401 ? 'Unauthorized' : 'Forbidden' },
   )
+
+/**
+ * Whether another site's page opened this upgrade (cross-site WebSocket hijacking: the browser
+ * would send the shopper's cookies along). Sec-Fetch-Site says so where the browser sends it;
+ * otherwise the Origin must be the shop's public one or the very host the upgrade came to.
+ */
+export function crossSiteUpgrade(headers: Headers, publicUrl: string): boolean {
+  const site = headers.get('sec-fetch-site')
+  if (site) return site !== 'same-origin' && site !== 'none'
+  const origin = headers.get('origin')
+  if (!origin) return false // not a browser: a bearer token or nothing authenticates it
+  if (origin === new URL(publicUrl).origin) return false
+  return URL.canParse(origin) ? new URL(origin).host !== headers.get('host') : true
+}

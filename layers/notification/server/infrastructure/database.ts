@@ -42,6 +42,10 @@ export interface NotificationDatabase {
     created_at: Generated<Date>
     read_at: Date | null
   }
+  order_progress: {
+    order_id: string
+    occurred_at: Date
+  }
   inbox: {
     message_id: string
     handler: string

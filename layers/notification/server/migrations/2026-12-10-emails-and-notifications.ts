@@ -55,10 +55,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       read_at timestamptz
     )`.execute(db)
   await sql`create index notifications_of_user on notification.notifications (user_id, created_at desc)`.execute(db)
+  // The latest move of each order told live: a move the bus delivers after a later one (consumers
+  // run side by side) is not pushed, so an open page never sees an order step back.
+  await sql`
+    create table notification.order_progress (
+      order_id uuid primary key,
+      occurred_at timestamptz not null
+    )`.execute(db)
   await sql`create index notifications_unread on notification.notifications (user_id) where read_at is null`.execute(db)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['notifications', 'mailbox', 'emails', 'inbox'])
+  for (const table of ['order_progress', 'notifications', 'mailbox', 'emails', 'inbox'])
     await sql`drop table if exists ${sql.id('notification', table)}`.execute(db)
 }

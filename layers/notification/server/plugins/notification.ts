@@ -4,11 +4,14 @@ import { InvalidSettingsError } from '#kernel/config/settings'
 import { useInfrastructure } from '#kernel/infrastructure'
 import { rootLogger } from '#kernel/log/logger'
 import { registerHandler } from '#kernel/messaging/messaging'
+import { currentUser } from '#kernel/auth/guard'
 import { registerModule } from '#kernel/modules/registry'
+import { registerPersonalPart } from '#kernel/personal/parts'
 import { LIVE_MAX_MESSAGE_BYTES, NOTIFICATION_CONTEXT, NotificationModule } from '../../contracts'
 import { parseNotificationSettings } from '../config/notification-settings'
 import { orderUpdatesHandler } from '../consumers/order-updates'
 import { welcomeEmailHandler } from '../consumers/welcome-email'
+import { unreadCount } from '../features/in-app'
 import { notificationModule } from '../module'
 import { createNotification, setNotification, useNotification } from '../notification'
 
@@ -53,6 +56,11 @@ export default defineNitroPlugin((nitroApp) => {
   })
   setNotification(notification)
   registerModule(NotificationModule, notificationModule(notification))
+  // The bell's count, on every page.
+  registerPersonalPart(NOTIFICATION_CONTEXT, async (event) => {
+    const user = await currentUser(event)
+    return user ? unreadCount(await notification, user.userId) : { unread: 0 }
+  })
   registerHandler(orderUpdatesHandler(useNotification))
   registerHandler(welcomeEmailHandler(useNotification))
   nitroApp.hooks.hook('close', async () => {

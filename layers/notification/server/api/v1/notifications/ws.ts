@@ -1,7 +1,7 @@
 import { defineWebSocketHandler } from 'h3'
 import { settings } from '#kernel/config/runtime'
 import { LIVE_MAX_MESSAGE_BYTES, LIVE_MAX_MESSAGES_PER_MINUTE } from '#layers/notification/contracts'
-import { liveConnectionOf, refuseUpgrade } from '#layers/notification/server/http/live-connection'
+import { crossSiteUpgrade, liveConnectionOf, refuseUpgrade } from '#layers/notification/server/http/live-connection'
 import { useNotification } from '#layers/notification/server/notification'
 
 /**
@@ -11,8 +11,7 @@ import { useNotification } from '#layers/notification/server/notification'
  */
 export default defineWebSocketHandler({
   async upgrade(request) {
-    const origin = request.headers.get('origin')
-    if (origin && origin !== new URL(settings().publicUrl).origin)
+    if (crossSiteUpgrade(request.headers, settings().publicUrl))
       throw refuseUpgrade(403, 'Live updates are for this shop’s own pages.')
     const identity = await (await useNotification()).identity()
     const session = await identity.authenticateConnection({

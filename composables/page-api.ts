@@ -2,7 +2,7 @@ import { refusalFromProblem, type Refusal } from '#kernel/contracts/result'
 import { csrfTokenFrom } from '#layers/identity/contracts'
 
 /** A call from the shop's pages: the session's cookies, and its CSRF token on a change. */
-export function ordersCall<T>(
+export function pageCall<T>(
   method: 'GET' | 'POST',
   path: string,
   options: { body?: object; headers?: Record<string, string> } = {},

@@ -134,6 +134,42 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !services.amqpUrl
     expect(statusesOf(back, orderId)).toEqual(kept)
   })
 
+  it('lists a customer’s notices, newest first, and marks one or all read, never another’s', async () => {
+    const customer = await aCustomer(first)
+    const stranger = await aCustomer(first)
+    const { orderId, orderNumber } = await paidOrder(customer)
+    expect((await ship(orderId)).status).toBe(200)
+    type Page = { items: { id: string; title: string; link: string; read: boolean }[]; unread: number; total: number }
+    await expect.poll(async () => (await customer.json<Page>('GET', '/api/v1/notifications')).total).toBe(2)
+
+    const page = await customer.json<Page>('GET', '/api/v1/notifications')
+    expect(page).toMatchObject({ unread: 2, total: 2, page: 1, pageSize: 20 })
+    expect(page.items.map((item) => item.title)).toEqual([
+      `Order ${orderNumber} is on its way`,
+      `Order ${orderNumber} confirmed`,
+    ])
+    expect(page.items[0]).toMatchObject({ link: `/account/orders/${orderId}`, read: false })
+    expect(await customer.json('GET', '/api/v1/notifications/unread-count')).toEqual({ unread: 2 })
+
+    const [shipped, confirmed] = page.items
+    expect((await stranger.call('POST', `/api/v1/notifications/${shipped!.id}/read`)).status).toBe(404)
+    expect((await stranger.json<Page>('GET', '/api/v1/notifications')).total).toBe(0)
+    expect((await customer.call('POST', '/api/v1/notifications/not-an-id/read')).status).toBe(400)
+    expect((await customer.call('GET', '/api/v1/notifications?page=0')).status).toBe(400)
+    expect((await client(first).request('GET', '/api/v1/notifications')).status).toBe(401)
+
+    expect((await customer.call('POST', `/api/v1/notifications/${shipped!.id}/read`)).status).toBe(204)
+    expect((await customer.call('POST', `/api/v1/notifications/${shipped!.id}/read`)).status).toBe(204)
+    expect(await customer.json('GET', '/api/v1/notifications/unread-count')).toEqual({ unread: 1 })
+    expect((await customer.call('POST', '/api/v1/notifications/read-all')).status).toBe(204)
+    const after = await customer.json<Page>('GET', '/api/v1/notifications')
+    expect(after.unread).toBe(0)
+    expect(after.items.map((item) => [item.id, item.read])).toEqual([
+      [shipped!.id, true],
+      [confirmed!.id, true],
+    ])
+  })
+
   it('closes the sockets of a session that signs out, and refuses its token after', async () => {
     const customer = await aCustomer(first)
     const other = await aCustomer(first)

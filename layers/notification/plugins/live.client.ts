@@ -6,6 +6,9 @@ import type {} from '../contracts/page-hooks'
 import { liveSocket } from '../composables/live-socket'
 import { useNotificationStore } from '../stores/notifications'
 
+/** How old a move may be and still be announced: kept messages arrive when the shopper comes back. */
+const NEWS_MS = 5 * 60_000
+
 /**
  * The signed-in shopper's live connection, open on every page while they are signed in: an order
  * that moves updates the bell, says so in a toast, and tells the pages (the
@@ -29,7 +32,8 @@ export default defineNuxtPlugin({
       }
       if (message.type !== ORDER_STATUS_CHANGED) return
       await nuxtApp.callHook('notification:live-message', message)
-      if (PROCESSING_STATUSES.has(message.newStatus)) return
+      // Steps while the shop works on an order are for its page; news kept for days is for the bell.
+      if (PROCESSING_STATUSES.has(message.newStatus) || Date.now() - Date.parse(message.occurredAt) > NEWS_MS) return
       void toast.show(`Order ${message.orderNumber}: ${STATUS_LABELS[message.newStatus]}`, {
         tone: message.newStatus === 'Cancelled' ? 'error' : 'success',
       })

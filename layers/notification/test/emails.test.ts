@@ -2,7 +2,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { accessToken, type ShopApp } from '#test/support/shop-app'
 import { testServices } from '#test/support/services'
-import { aCustomer, skusInStock, startOrdersApp } from '#layers/ordering/test/orders-app'
+import { aCustomer, skusInStock, startOrdersApp } from '#test/support/orders-app'
 import { startFakeSendgrid } from './fake-sendgrid'
 
 const services = testServices()

@@ -4,7 +4,7 @@ import { chromiumAvailable, hydrated, launchBrowser } from '#test/support/browse
 import { client } from '#test/support/http-client'
 import { testServices } from '#test/support/services'
 import { accessToken, ADMIN, type ShopApp } from '#test/support/shop-app'
-import { aCustomer, ORDERS, skusInStock, startOrdersApp } from '#layers/ordering/test/orders-app'
+import { aCustomer, ORDERS, skusInStock, startOrdersApp } from '#test/support/orders-app'
 
 const services = testServices()
 if (process.env.CI === 'true' && !chromiumAvailable) throw new Error('Chromium is missing: apt-get install -y chromium')

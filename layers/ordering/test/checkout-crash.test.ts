@@ -9,7 +9,7 @@ import { ownDatabase } from '#test/support/own-database'
 import { testServices } from '#test/support/services'
 import type { ShopApp } from '#test/support/shop-app'
 import type { OrderPageDto } from '../contracts'
-import { aCustomer, openLedger, ORDERS, skusInStock, startOrdersApp } from './orders-app'
+import { aCustomer, openLedger, ORDERS, skusInStock, startOrdersApp } from '#test/support/orders-app'
 
 const services = testServices()
 

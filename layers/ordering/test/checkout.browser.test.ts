@@ -4,7 +4,7 @@ import { chromiumAvailable, hydrated, launchBrowser } from '#test/support/browse
 import { client } from '#test/support/http-client'
 import { testServices } from '#test/support/services'
 import type { ShopApp } from '#test/support/shop-app'
-import { skusInStock, startOrdersApp } from './orders-app'
+import { skusInStock, startOrdersApp } from '#test/support/orders-app'
 
 const services = testServices()
 if (process.env.CI === 'true' && !chromiumAvailable) throw new Error('Chromium is missing: apt-get install -y chromium')

@@ -6,21 +6,13 @@ import { v7 as uuidv7 } from 'uuid'
 import { createSql } from '#kernel/sql/create-sql'
 import { migrateAll } from '#scripts/lib/migrate-all'
 import { quietLog } from '#test/support/messaging-fixture'
+import { ADDRESS as SHOPPER_ADDRESS } from '#test/support/orders-app'
 import { testServices } from '#test/support/services'
 import type { Address } from '../server/domain/address'
 import { createOrder, type NewOrder } from '../server/features/create-order'
 import { createOrdering } from '../server/ordering'
 
-export const ADDRESS: Address = {
-  fullName: 'Ada Lovelace',
-  line1: '12 Merrion Square',
-  line2: null,
-  city: 'Dublin',
-  region: null,
-  postalCode: 'D02 XY45',
-  country: 'IE',
-  phone: null,
-}
+export const ADDRESS: Address = { ...SHOPPER_ADDRESS, country: 'IE' }
 
 /** What createOrder placed; a refusal fails the test that expected an order. */
 export async function placedOrder(placing: ReturnType<typeof createOrder>) {

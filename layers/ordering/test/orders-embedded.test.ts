@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type AppProcess } from '#scripts/lib/app-process'
 import { waitForCatalog } from '#scripts/lib/demo-shop'
-import { aCustomer, ORDERS, skusInStock } from './orders-app'
+import { aCustomer, ORDERS, skusInStock } from '#test/support/orders-app'
 
 /** A newcomer's `npm run dev`: PGlite, the in-process bus and the in-memory Redis take the order from cart to Paid. */
 describe('checkout on the embedded defaults', () => {

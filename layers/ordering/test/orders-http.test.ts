@@ -4,7 +4,7 @@ import { client } from '#test/support/http-client'
 import { testServices } from '#test/support/services'
 import type { ShopApp } from '#test/support/shop-app'
 import type { AdminOrderPageDto, OrderDto, OrderHistoryDto, OrderPageDto } from '../contracts'
-import { aCustomer, openLedger, ORDERS, skusInStock, startOrdersApp, type Customer } from './orders-app'
+import { aCustomer, openLedger, ORDERS, skusInStock, startOrdersApp, type Customer } from '#test/support/orders-app'
 
 const services = testServices()
 

@@ -4,10 +4,21 @@ import { waitForCatalog } from '#scripts/lib/demo-shop'
 import { client } from '#test/support/http-client'
 import { testServices } from '#test/support/services'
 import { accessToken, startShopApp, type ShopApp } from '#test/support/shop-app'
-import type { OrderDto, OrderStatus, PlacedOrderDto } from '../contracts'
-import { ADDRESS } from './ordering-store'
+import type { OrderDto, OrderStatus, PlacedOrderDto } from '#layers/ordering/contracts'
 
 export const ORDERS = '/api/v1/orders'
+
+/** Where the test customers live. */
+export const ADDRESS = {
+  fullName: 'Ada Lovelace',
+  line1: '12 Merrion Square',
+  line2: null,
+  city: 'Dublin',
+  region: null,
+  postalCode: 'D02 XY45',
+  country: 'IE',
+  phone: null,
+}
 
 /**
  * The shop on the real Postgres and Redis, its saga's messages through the real RabbitMQ (when this

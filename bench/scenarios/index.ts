@@ -7,6 +7,7 @@ import { outboxRecovery } from './outbox-recovery'
 import { mongoFacets, mongoFindById } from './mongo-wire'
 import { argon2Verify, identityLogin, identityMe, pageDuringLoginFlood } from './identity'
 import { baseline, ssrStatic } from './reference'
+import { wsFanout } from './ws-fanout'
 import { basketAdd, basketGet, productPageCachedPersonal, redisRoundTrip, redisRoundTripPost } from './basket'
 import {
   catalogListingFacets,
@@ -46,4 +47,5 @@ export const scenarios: Scenario[] = [
   inventoryReserveHot,
   inventoryReserveSpread,
   checkout,
+  wsFanout,
 ]

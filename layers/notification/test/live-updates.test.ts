@@ -6,7 +6,7 @@ import type { ShopApp } from '#test/support/shop-app'
 import { aCustomer, ORDERS, skusInStock, startOrdersApp, type Customer } from '#test/support/orders-app'
 import type { OrderHistoryDto } from '#layers/ordering/contracts'
 import { LIVE_MAX_MESSAGE_BYTES, LIVE_MAX_MESSAGES_PER_MINUTE, type OrderStatusChangedMessage } from '../contracts'
-import { openLive, refusedUpgrade, type TestSocket } from './live-socket'
+import { openLive, refusedUpgrade, type TestSocket } from '#test/support/live-socket'
 
 const services = testServices()
 

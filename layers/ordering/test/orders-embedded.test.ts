@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type AppProcess } from '#scripts/lib/app-process'
 import { waitForCatalog } from '#scripts/lib/demo-shop'
+import { openLive } from '#test/support/live-socket'
 import { aCustomer, ORDERS, skusInStock } from '#test/support/orders-app'
 
 /** A newcomer's `npm run dev`: PGlite, the in-process bus and the in-memory Redis take the order from cart to Paid. */
@@ -23,13 +24,20 @@ describe('checkout on the embedded defaults', () => {
     await rm(dataDir, { recursive: true, force: true })
   })
 
-  it('takes a cart to Paid and empties it; a declined card cancels and keeps the cart', async () => {
+  it('takes a cart to Paid and empties it, live and in the bell; a declined card cancels and keeps the cart', async () => {
     const shopper = await aCustomer(app)
+    const live = await openLive(app, { authorization: `Bearer ${shopper.bearer}` })
     await shopper.addToCart(skus[0]!, 2)
-    const { orderId } = await shopper.placed()
+    const { orderId, orderNumber } = await shopper.placed()
     const paid = await shopper.reaches(orderId, 'Paid')
     expect(paid.lines).toEqual([expect.objectContaining({ sku: skus[0], quantity: 2 })])
     await expect.poll(() => shopper.cartSkus()).toEqual([])
+    await expect
+      .poll(() => live.messages.at(-1))
+      .toMatchObject({ type: 'OrderStatusChanged', orderId, newStatus: 'Paid' })
+    live.close()
+    const notices = await shopper.json<{ items: { title: string }[] }>('GET', '/api/v1/notifications')
+    expect(notices.items.map((notice) => notice.title)).toEqual([`Order ${orderNumber} confirmed`])
 
     await shopper.addToCart(skus[1]!)
     const declined = await shopper.placed('pm_card_chargeDeclined')

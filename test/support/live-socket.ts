@@ -1,5 +1,5 @@
 import WebSocket from 'ws'
-import type { LiveMessage } from '../contracts'
+import type { LiveMessage } from '#layers/notification/contracts'
 
 /** A live connection as a test holds it: what arrived, and how it ended. */
 export interface TestSocket {

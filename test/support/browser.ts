@@ -22,3 +22,19 @@ export const hydrated = (page: Page) =>
 interface NuxtVueApp {
   config: { globalProperties: { $nuxt?: { isHydrating?: boolean } } }
 }
+
+/** Where a browser test keeps what the shopper saw (`SHOTS_DIR=/tmp/shots`), for a person to look at. */
+const SHOTS_DIR = process.env.SHOTS_DIR
+
+/** The page as a phone shows it, then as a desktop does, kept under SHOTS_DIR when it is set. */
+export async function shot(page: Page, name: string) {
+  if (!SHOTS_DIR) return
+  await page.screenshot({ path: `${SHOTS_DIR}/${name}-phone.png`, fullPage: true })
+  const phone = page.viewportSize()!
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.screenshot({ path: `${SHOTS_DIR}/${name}-desktop.png`, fullPage: true })
+  await page.setViewportSize(phone)
+}
+
+/** A browser test's shop, over plain HTTP as in development: cookies without the __Host- prefix. */
+export const PLAIN_HTTP_SHOP = { PUBLIC_URL: 'http://localhost:3000', TRUST_PROXY_HOPS: '0' }

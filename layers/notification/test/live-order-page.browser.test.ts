@@ -1,6 +1,6 @@
-import type { Browser, Page, WebSocket } from 'playwright-core'
+import type { Browser, WebSocket } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumAvailable, hydrated, launchBrowser } from '#test/support/browser'
+import { chromiumAvailable, hydrated, launchBrowser, PLAIN_HTTP_SHOP, shot } from '#test/support/browser'
 import { client } from '#test/support/http-client'
 import { testServices } from '#test/support/services'
 import { accessToken, ADMIN, type ShopApp } from '#test/support/shop-app'
@@ -9,17 +9,13 @@ import { aCustomer, ORDERS, skusInStock, startOrdersApp } from '#test/support/or
 const services = testServices()
 if (process.env.CI === 'true' && !chromiumAvailable) throw new Error('Chromium is missing: apt-get install -y chromium')
 
-/** Where to keep what the shopper saw (`SHOTS_DIR=/tmp/shots`), for a person to look at. */
-const SHOTS_DIR = process.env.SHOTS_DIR
-
 describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailable)('live updates in Chromium', () => {
   let app: ShopApp
   let browser: Browser
   let sku: string
 
   beforeAll(async () => {
-    // Plain HTTP, as in development: cookies without the __Host- prefix.
-    app = await startOrdersApp({ env: { PUBLIC_URL: 'http://localhost:3000', TRUST_PROXY_HOPS: '0' } })
+    app = await startOrdersApp({ env: PLAIN_HTTP_SHOP })
     browser = await launchBrowser()
     sku = (await skusInStock(app, 1))[0]!
   })
@@ -27,16 +23,6 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
     await browser?.close()
     await app?.close()
   })
-
-  /** The page as a phone shows it, then as a desktop does. */
-  const shot = async (page: Page, name: string) => {
-    if (!SHOTS_DIR) return
-    await page.screenshot({ path: `${SHOTS_DIR}/${name}-phone.png`, fullPage: true })
-    const phone = page.viewportSize()!
-    await page.setViewportSize({ width: 1280, height: 800 })
-    await page.screenshot({ path: `${SHOTS_DIR}/${name}-desktop.png`, fullPage: true })
-    await page.setViewportSize(phone)
-  }
 
   /** A phone-sized browser signed in as `account`, on `path`, and the live connections it opened. */
   async function signedIn(account: { email: string; password: string }, path: string) {

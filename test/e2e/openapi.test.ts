@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -26,6 +26,10 @@ const API_DIRS = [
  * parameter, `index` names the folder, the suffix is the method. The catch-all that answers 404 for
  * unknown API paths is no route of the API.
  */
+/** A WebSocket slice (`ws.ts`, no method): OpenAPI has no words for it, its layer's README does. */
+const isWebSocket = (file: string) =>
+  !/\.(get|post|put|patch|delete)\.ts$/.test(file) && readFileSync(file, 'utf8').includes('defineWebSocketHandler(')
+
 function routeFiles(): { method: string; path: string; file: string }[] {
   const files: string[] = []
   const walk = (dir: string) => {
@@ -40,7 +44,7 @@ function routeFiles(): { method: string; path: string; file: string }[] {
     if (statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) walk(absolute)
   }
   return files
-    .filter((file) => !file.includes('[...'))
+    .filter((file) => !file.includes('[...') && !isWebSocket(file))
     .map((file) => {
       const [, route, method] = /server\/api\/(.+?)\.(get|post|put|patch|delete)\.ts$/.exec(file)!
       const path = `/api/${route!.replace(/(^|\/)index$/, '')}`.replace(/\[([^\]]+)\]/g, '{$1}')

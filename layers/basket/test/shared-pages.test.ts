@@ -58,12 +58,13 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl)('shared pages and p
     })
   })
 
-  it('tells a visitor without cookies that nobody is signed in and the cart is empty', async () => {
+  it('tells a visitor without cookies that nobody is signed in, the cart is empty and nothing is unread', async () => {
     const response = await fetch(`${app.url}/api/v1/session`)
     expect(response.headers.getSetCookie()).toEqual([])
     expect(await response.json()).toEqual({
       identity: { user: null, csrfToken: null },
       basket: { itemCount: 0 },
+      notification: { unread: 0 },
     })
   })
 

@@ -15,7 +15,9 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
   let sku: string
 
   beforeAll(async () => {
-    app = await startOrdersApp({ env: PLAIN_HTTP_SHOP })
+    // Accounts are made from addresses of their own (X-Forwarded-For), leaving 127.0.0.1's
+    // registrations, which the run's apps share in Redis, to the tests that sign up in the page.
+    app = await startOrdersApp({ env: { ...PLAIN_HTTP_SHOP, TRUST_PROXY_HOPS: '1' } })
     browser = await launchBrowser()
     sku = (await skusInStock(app, 1))[0]!
   })

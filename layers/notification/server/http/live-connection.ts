@@ -17,17 +17,19 @@ export interface PeerConnection extends LiveConnection {
 
 const connections = new WeakMap<Peer, PeerConnection>()
 
-/** The connection of an upgraded peer, made once from the session its upgrade authenticated. */
-export function liveConnectionOf(peer: Peer): PeerConnection {
-  let connection = connections.get(peer)
-  if (connection) return connection
+/**
+ * The connection of a peer whose upgrade authenticated a session, made as it opens; `isLive` tells
+ * whether that session still stands.
+ */
+export function openedConnection(peer: Peer, isLive: (session: ConnectionSession) => Promise<boolean>): PeerConnection {
   const session = peer.context.session as ConnectionSession
   let windowStart = Date.now()
   let sent = 0
-  connection = {
+  const connection: PeerConnection = {
     id: peer.id,
     userId: session.userId,
     sessionId: session.sessionId,
+    stillLive: () => isLive(session),
     send: (text) => void peer.send(text),
     close: (code, reason) => peer.close(code, reason),
     allow(perMinute) {
@@ -39,6 +41,9 @@ export function liveConnectionOf(peer: Peer): PeerConnection {
   connections.set(peer, connection)
   return connection
 }
+
+/** The connection an opened peer has, if it opened. */
+export const liveConnectionOf = (peer: Peer): PeerConnection | undefined => connections.get(peer)
 
 /**
  * An upgrade refused with a problem body. Without its content type: crossws 0.3 (h3 1's) writes

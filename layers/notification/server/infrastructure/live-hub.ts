@@ -7,6 +7,8 @@ export interface LiveConnection {
   id: string
   userId: string
   sessionId: string
+  /** Whether its session still stands: asked at each heartbeat, in case its end was not heard. */
+  stillLive(): Promise<boolean>
   send(text: string): void
   close(code: number, reason: string): void
 }
@@ -116,6 +118,13 @@ export function liveHub(redis: Redis, subscriber: Redis, channel: string, log: L
       batch.pexpire(registryKey(userId), REGISTRY_TTL_MS)
     }
     if (batch.length) batch.exec().catch((error: unknown) => log.warn({ err: error }, 'live registry refresh failed'))
+    // A session whose end this instance did not hear (the broadcast was lost) ends here, within a beat.
+    for (const connections of byUser.values())
+      for (const connection of connections)
+        connection
+          .stillLive()
+          .then((live) => live || connection.close(4401, 'The session has ended.'))
+          .catch((error: unknown) => log.warn({ err: error }, 'live session check failed'))
   }, HEARTBEAT_MS)
   heartbeat.unref()
 

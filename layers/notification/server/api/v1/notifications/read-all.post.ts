@@ -8,6 +8,7 @@ import { useNotification } from '#layers/notification/server/notification'
 export const contract = defineContract({
   summary: 'Mark all your notifications read',
   access: 'signed-in',
+  status: 204,
   response: null,
 })
 

@@ -1,7 +1,12 @@
 import { defineWebSocketHandler } from 'h3'
 import { settings } from '#kernel/config/runtime'
 import { LIVE_MAX_MESSAGE_BYTES, LIVE_MAX_MESSAGES_PER_MINUTE } from '#layers/notification/contracts'
-import { crossSiteUpgrade, liveConnectionOf, refuseUpgrade } from '#layers/notification/server/http/live-connection'
+import {
+  crossSiteUpgrade,
+  liveConnectionOf,
+  openedConnection,
+  refuseUpgrade,
+} from '#layers/notification/server/http/live-connection'
 import { useNotification } from '#layers/notification/server/notification'
 
 /**
@@ -24,12 +29,13 @@ export default defineWebSocketHandler({
 
   async open(peer) {
     const notification = await useNotification()
-    const connection = liveConnectionOf(peer)
-    await notification.live.connect(connection)
+    const identity = await notification.identity()
+    await notification.live.connect(openedConnection(peer, (session) => identity.isLive(session)))
   },
 
   message(peer, message) {
     const connection = liveConnectionOf(peer)
+    if (!connection) return
     const text = message.rawData as Buffer | string
     if (text.length > LIVE_MAX_MESSAGE_BYTES) return connection.close(1009, 'That message is too long.')
     if (!connection.allow(LIVE_MAX_MESSAGES_PER_MINUTE)) return connection.close(1008, 'Too many messages.')
@@ -37,6 +43,7 @@ export default defineWebSocketHandler({
   },
 
   async close(peer) {
-    await (await useNotification()).live.disconnect(liveConnectionOf(peer))
+    const connection = liveConnectionOf(peer)
+    if (connection) await (await useNotification()).live.disconnect(connection)
   },
 })

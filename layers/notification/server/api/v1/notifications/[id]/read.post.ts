@@ -11,6 +11,7 @@ export const contract = defineContract({
   summary: 'Mark one of your notifications read',
   access: 'signed-in',
   params: z.object({ id: z.uuid('is not a notification id') }),
+  status: 204,
   response: null,
   refusals: [404],
 })

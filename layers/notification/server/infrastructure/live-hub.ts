@@ -71,9 +71,16 @@ type Broadcast = { to: string; message: object } | { end: string; sessionId?: st
 
 /**
  * `channel` is the Redis channel every instance shares (with the deployment's key prefix: pub/sub
- * channels are not prefixed by the client).
+ * channels are not prefixed by the client). `heartbeatMs`: how often registrations are refreshed and
+ * sessions checked (30 s; shorter in tests).
  */
-export function liveHub(redis: Redis, subscriber: Redis, channel: string, log: Logger): LiveHub {
+export function liveHub(
+  redis: Redis,
+  subscriber: Redis,
+  channel: string,
+  log: Logger,
+  { heartbeatMs = HEARTBEAT_MS }: { heartbeatMs?: number } = {},
+): LiveHub {
   if (!('notificationDeliver' in redis)) {
     redis.defineCommand('notificationDeliver', { numberOfKeys: 2, lua: DELIVER })
     redis.defineCommand('notificationConnect', { numberOfKeys: 2, lua: CONNECT })
@@ -125,7 +132,7 @@ export function liveHub(redis: Redis, subscriber: Redis, channel: string, log: L
           .stillLive()
           .then((live) => live || connection.close(4401, 'The session has ended.'))
           .catch((error: unknown) => log.warn({ err: error }, 'live session check failed'))
-  }, HEARTBEAT_MS)
+  }, heartbeatMs)
   heartbeat.unref()
 
   return {

@@ -17,17 +17,24 @@ declare module 'h3' {
   }
 }
 
-async function liveClaims(identity: Identity, token: string): Promise<AccessClaims | undefined> {
+/** The claims of an access token that verifies and whose session still stands. */
+export async function liveClaims(identity: Identity, token: string): Promise<AccessClaims | undefined> {
   const claims = await identity.accessTokens.verify(token)
   return claims && (await identity.sessions.isLive(claims)) ? claims : undefined
+}
+
+/** The token of an `Authorization: Bearer …` header; undefined for another scheme or none. */
+export function bearerToken(authorization: string): string | undefined {
+  const [scheme, token] = authorization.split(' ')
+  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined
 }
 
 /** `Authorization: Bearer` for API clients; otherwise the session cookies, refreshed when the access cookie has expired. */
 async function authenticate(identity: Identity, event: H3Event): Promise<AccessClaims | undefined> {
   const authorization = getRequestHeader(event, 'authorization')
   if (authorization) {
-    const [scheme, token] = authorization.split(' ')
-    return scheme?.toLowerCase() === 'bearer' && token ? liveClaims(identity, token) : undefined
+    const token = bearerToken(authorization)
+    return token ? liveClaims(identity, token) : undefined
   }
   const cookies = readSessionCookies(event, identity)
   if (cookies.access) {

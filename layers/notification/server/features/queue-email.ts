@@ -26,10 +26,22 @@ export async function queueEmail(
   return notification.emails.queue(trx, { key, userId, template: message.template, email })
 }
 
+/** Queues an email nothing else waits on, and has it sent at once. */
+export async function sendEmail(notification: Notification, request: EmailRequest): Promise<void> {
+  if (await queueEmail(notification, notification.db, request)) notification.courier.wake()
+}
+
+/** An account's address as its email is written: in the shop's locale, as accounts carry none. */
+export const recipient = (notification: Notification, email: string, firstName: string): Recipient => ({
+  email,
+  firstName,
+  locale: notification.settings.defaultLocale,
+})
+
 /** Who an account's email goes to, or undefined when the account is gone. */
 export async function recipientOf(notification: Notification, userId: string): Promise<Recipient | undefined> {
   const user = await (await notification.identity()).getUser(userId)
-  return user && { email: user.email, firstName: user.firstName, locale: notification.settings.defaultLocale }
+  return user && recipient(notification, user.email, user.firstName)
 }
 
 /** An order as its emails quote it. */

@@ -94,6 +94,12 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
     await expect.poll(() => page.locator('.mailbox__mail').count()).toBeGreaterThan(0)
     await page.locator('.mailbox__mail summary').first().click()
     await shot(page, 'mailbox')
+    // A recipient typed wrong in the address bar is named as the mistake, not as a failure of the shop.
+    await page.goto(`${app.url}/admin/mailbox?to=not-an-address`)
+    await expect
+      .poll(() => page.locator('.field__error').textContent())
+      .toBe('Enter a whole email address, like name@example.com, or leave it empty.')
+    expect(await page.locator('.mailbox__mail').count()).toBe(0)
 
     const account = { email: `not-admin-${crypto.randomUUID()}@example.com`, password: 'a perfectly fine passphrase' }
     await accessToken(app.url, { ...account, firstName: 'Sam' })

@@ -4,8 +4,8 @@
  */
 declare module '#app' {
   interface RuntimeNuxtHooks {
-    /** The order page saw the customer's order reach Paid: its lines are leaving the cart. */
-    'ordering:order-paid': (order: { orderId: string }) => void
+    /** The order page saw the customer's order reach Paid: these lines are leaving the cart. */
+    'ordering:order-paid': (order: { orderId: string; lines: readonly { sku: string; quantity: number }[] }) => void
   }
 }
 

@@ -10,6 +10,9 @@ export default defineConfig({
     fileParallelism: false,
     maxWorkers: 2,
     testTimeout: 30_000,
+    // A poll waits for what a consumer, relay or socket does next, which a busy 2-core runner can
+    // delay by seconds: the test asserts that it happens, never how fast (vitest's default is 1 s).
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
   },
 })

@@ -1,10 +1,10 @@
 import type { Email } from '../email'
-import type { EmailTemplate, Recipient, Shop } from '../email-templates'
+import type { EmailTemplate, Recipient, Shop, TemplateName } from '../email-templates'
 import { confirmEmail } from './confirm-email'
 import { delivered } from './delivered'
 import { formatsFor } from './format'
 import { renderHtml, renderText } from './layout'
-import type { Message, TemplateContext } from './message'
+import type { Input, Message, TemplateContext } from './message'
 import { orderCancelled } from './order-cancelled'
 import { orderConfirmed } from './order-confirmed'
 import { outOfStock } from './out-of-stock'
@@ -31,31 +31,24 @@ export function renderEmail(shop: Shop, recipient: Recipient, message: EmailTemp
   }
 }
 
-function compose(message: EmailTemplate, context: TemplateContext): Message {
-  switch (message.template) {
-    case 'welcome':
-      return welcome(context)
-    case 'confirm-email':
-      return confirmEmail(message, context)
-    case 'password-reset':
-      return passwordReset(message, context)
-    case 'order-confirmed':
-      return orderConfirmed(message, context)
-    case 'payment-failed':
-      return paymentFailed(message, context)
-    case 'out-of-stock':
-      return outOfStock(message, context)
-    case 'payment-timed-out':
-      return paymentTimedOut(message, context)
-    case 'order-cancelled':
-      return orderCancelled(message, context)
-    case 'shipped':
-      return shipped(message, context)
-    case 'delivered':
-      return delivered(message, context)
-    case 'refund-completed':
-      return refundCompleted(message, context)
-    case 'return-confirmed':
-      return returnConfirmed(message, context)
-  }
+type Template<N extends TemplateName> = (message: Input<N>, context: TemplateContext) => Message
+
+/** Every template by its name: a template added to `EmailTemplate` and not here fails the type-check. */
+const TEMPLATES: { [N in TemplateName]: Template<N> } = {
+  welcome,
+  'confirm-email': confirmEmail,
+  'password-reset': passwordReset,
+  'order-confirmed': orderConfirmed,
+  'payment-failed': paymentFailed,
+  'out-of-stock': outOfStock,
+  'payment-timed-out': paymentTimedOut,
+  'order-cancelled': orderCancelled,
+  shipped,
+  delivered,
+  'refund-completed': refundCompleted,
+  'return-confirmed': returnConfirmed,
+}
+
+function compose<N extends TemplateName>(message: Input<N>, context: TemplateContext): Message {
+  return (TEMPLATES[message.template] as Template<N>)(message, context)
 }

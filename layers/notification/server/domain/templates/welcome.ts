@@ -1,6 +1,6 @@
-import { action, paragraph, shopUrl, type Message, type TemplateContext } from './message'
+import { action, paragraph, shopUrl, type Input, type Message, type TemplateContext } from './message'
 
-export const welcome = ({ shop }: TemplateContext): Message => ({
+export const welcome = (_: Input<'welcome'>, { shop }: TemplateContext): Message => ({
   subject: `Welcome to ${shop.name}`,
   blocks: [
     paragraph(`Thank you for creating an account at ${shop.name}.`),

@@ -4,7 +4,10 @@
  */
 declare module '#app' {
   interface RuntimeNuxtHooks {
-    /** The order page saw the customer's order reach Paid: these lines are leaving the cart. */
+    /**
+     * The order page shows the customer's order Paid, as it opens or as the order gets there:
+     * these lines leave the cart, if they have not yet.
+     */
     'ordering:order-paid': (order: { orderId: string; lines: readonly { sku: string; quantity: number }[] }) => void
   }
 }

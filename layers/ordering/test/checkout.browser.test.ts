@@ -4,7 +4,7 @@ import { chromiumAvailable, hydrated, launchBrowser, PLAIN_HTTP_SHOP, shot } fro
 import { client } from '#test/support/http-client'
 import { testServices } from '#test/support/services'
 import type { ShopApp } from '#test/support/shop-app'
-import { skusInStock, startOrdersApp } from '#test/support/orders-app'
+import { ADDRESS, skusInStock, startOrdersApp } from '#test/support/orders-app'
 
 const services = testServices()
 if (process.env.CI === 'true' && !chromiumAvailable) throw new Error('Chromium is missing: apt-get install -y chromium')
@@ -93,6 +93,41 @@ describe.skipIf(!services.databaseUrl || !services.redisUrl || !chromiumAvailabl
     await page.goto(`${app.url}/account/orders`)
     await expect.poll(() => page.locator('.orders-list__order').count()).toBe(1)
     await shot(page, 'orders')
+  })
+
+  it('empties the header’s cart when the order was already Paid as its page opened', async () => {
+    const page = await signedInWithCart()
+    const cartCount = page.locator('.cart-link__count')
+    await expect.poll(() => cartCount.textContent()).toBe('1')
+    // A quick payment is over before the order page first reads the order: placed and paid here,
+    // behind the page's back, then the page goes there without a reload, its cart count still 1.
+    const orderId = await page.evaluate(async (shippingAddress) => {
+      const csrf = document.cookie.match(/(?:^|; )(?:__Host-)?shop-csrf=([^;]+)/)?.[1] ?? ''
+      const placed = await fetch('/api/v1/orders', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ shippingAddress, paymentMethod: 'pm_card_visa' }),
+      })
+      const { orderId } = (await placed.json()) as { orderId: string }
+      for (let tries = 0; tries < 200; tries++) {
+        const order = (await (await fetch(`/api/v1/orders/${orderId}`)).json()) as { status: string }
+        if (order.status === 'Paid') return orderId
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      throw new Error(`order ${orderId} did not reach Paid`)
+    }, ADDRESS)
+    expect(await cartCount.textContent()).toBe('1')
+    await page.evaluate((path) => {
+      ;(window as { notReloaded?: boolean }).notReloaded = true
+      type Router = { push(path: string): Promise<unknown> }
+      const app = document.querySelector('#__nuxt') as {
+        __vue_app__?: { config: { globalProperties: { $router: Router } } }
+      }
+      return app.__vue_app__!.config.globalProperties.$router.push(path)
+    }, `/account/orders/${orderId}`)
+    await expect.poll(() => page.getByText('Thank you: your order is confirmed').count()).toBe(1)
+    await expect.poll(() => cartCount.count(), { timeout: 20_000 }).toBe(0)
+    expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true)
   })
 
   it('shows a declined card’s reason, and keeps the cart for another try', async () => {
